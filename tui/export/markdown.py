@@ -1,0 +1,133 @@
+"""Notes as Markdown for Obsidian, Logseq or any CommonMark reader.
+
+Layout: the title as a heading, a short list with source, published date, author and URL (no
+YAML front matter, so every tool shows it), then each note in text order — the quote as a
+blockquote, the note, then one line with ``#tags``, the category and a back-reference
+``[↗ start–end](gloss://doc/<doc_id>#char=start,end)`` (RFC 5147 fragment, code-point offsets).
+Notes whose passage is no longer found follow under their own heading. Optional sections list
+the timeline and the entity index. All user text is escaped to render literally.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from tui.analysis.model import Analysis, Cluster, TimelineEntry
+from tui.document.model import Document
+from tui.export.common import backref_uri, clean, document_title, notes_on_entry, selected
+from tui.export.markdown_text import blockquote, escape_inline, paragraphs, tag
+from tui.export.options import ExportOptions
+from tui.store.model import Note
+
+# Entity labels in the order the index lists them, with a heading for each.
+_LABEL_HEADINGS = {
+    "PERSON": "People", "ORG": "Organizations", "GPE": "Places", "LOC": "Places",
+    "FAC": "Places", "NORP": "Groups", "EVENT": "Events", "PRODUCT": "Products",
+    "WORK_OF_ART": "Works", "LAW": "Laws",
+}
+
+
+def render(document: Document, notes: Sequence[Note], analysis: Analysis | None,
+           options: ExportOptions) -> str:
+    """The whole export as one Markdown string ending in a newline."""
+    parts = [_header(document)]
+    chosen = selected(notes, options)
+    anchored = [n for n in chosen if n.anchor != "orphaned"]
+    orphaned = [n for n in chosen if n.anchor == "orphaned"]
+    if anchored:
+        parts.append("## Notes")
+        parts.extend(_note(n) for n in anchored)
+    if orphaned:
+        parts.append("## Notes not found in this version of the text")
+        parts.extend(_note(n) for n in orphaned)
+    if analysis is not None and options.timeline and analysis.timeline:
+        parts.append(_timeline(document, analysis.timeline, notes))
+    if analysis is not None and options.entities and analysis.clusters:
+        parts.append(_entities(analysis.clusters))
+    return "\n\n".join(parts) + "\n"
+
+
+def _header(document: Document) -> str:
+    meta = document.meta
+    lines = [f"# {escape_inline(document_title(document))}", ""]
+    fields = [("Source", meta.source), ("Published", meta.published), ("Author", meta.author)]
+    for name, value in fields:
+        if value and value.strip():
+            lines.append(f"- {name}: {escape_inline(clean(value).strip())}")
+    if meta.url:
+        lines.append(f"- URL: <{meta.url}>" if _plain_url(meta.url)
+                     else f"- URL: {escape_inline(meta.url)}")
+    lines.append(f"- Document: `sha256:{document.id}`")
+    return "\n".join(lines)
+
+
+def _plain_url(url: str) -> bool:
+    """Whether the URL can go in an autolink (no spaces, angle brackets or controls)."""
+    return url.startswith(("http://", "https://")) and not any(
+        c in url for c in " <>\n\t\\") and url == clean(url)
+
+
+def _note(note: Note) -> str:
+    blocks: list[str] = []
+    if note.target == "document":
+        blocks.append("*On the whole article*")
+    elif note.target == "entity" and note.target_key:
+        blocks.append(f"*On* {escape_inline(clean(note.target_key))}")
+    elif note.target == "timeline" and note.target_key:
+        blocks.append(f"*On the date* {escape_inline(clean(note.target_key))}")
+    if note.quote is not None and note.quote.exact.strip():
+        blocks.append(blockquote(note.quote.exact))
+    if not note.is_highlight:
+        blocks.append("\n".join(paragraphs(note.body)))
+    blocks.append(_footer(note))
+    return "\n\n".join(blocks)
+
+
+def _footer(note: Note) -> str:
+    items = [t for t in (tag(t) for t in note.tags) if t]
+    items.append(f"Category: {escape_inline(clean(note.category))}")
+    if note.position is not None:
+        start, end = note.position.start, note.position.end
+        items.append(f"[↗ {start}–{end}]({backref_uri(note.doc_id, start, end)})")
+    return " · ".join(items)
+
+
+def _timeline(document: Document, entries: Sequence[TimelineEntry],
+              notes: Sequence[Note]) -> str:
+    lines = ["## Timeline", ""]
+    for entry in entries:
+        line = f"- **{escape_inline(clean(entry.label))}**"
+        if entry.event.strip():
+            line += f" — {escape_inline(clean(entry.event).strip())}"
+        if entry.expressions:
+            line += " (" + "; ".join(
+                "“" + escape_inline(clean(e)) + "”" for e in entry.expressions) + ")"
+        start, end = entry.sentence
+        line += f" [↗ {start}–{end}]({backref_uri(document.id, start, end)})"
+        lines.append(line)
+        for note in notes_on_entry(notes, entry):
+            if not note.is_highlight:
+                body = " ".join(line for line in paragraphs(note.body) if line)
+                lines.append(f"    - {body}")
+    return "\n".join(lines)
+
+
+def _entities(clusters: Sequence[Cluster]) -> str:
+    groups: dict[str, list[Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        groups[_LABEL_HEADINGS.get(cluster.label, "Other")].append(cluster)
+    order = [*dict.fromkeys(_LABEL_HEADINGS.values()), "Other"]
+    lines = ["## Entities"]
+    for heading in order:
+        members = sorted(groups.get(heading, ()), key=lambda c: (-c.mentions, c.name))
+        if not members:
+            continue
+        lines += ["", f"### {heading}", ""]
+        lines += [f"- {escape_inline(clean(c.name))} ({c.label}, {_times(c.mentions)})"
+                  for c in members]
+    return "\n".join(lines)
+
+
+def _times(count: int) -> str:
+    return "1 mention" if count == 1 else f"{count} mentions"

@@ -1,0 +1,52 @@
+"""Notes as the CSV that Readwise imports: ``Highlight,Title,Author,URL,Note,Location,Date``.
+
+Highlight is the quoted passage (for a note on the whole article, the article title; for an
+entity or date note without a passage, the entity or date). Note is the note text, preceded by
+the tags in Readwise's inline form (``.tag``). Location is the passage's start offset, so Readwise
+keeps text order. Date is the creation time in UTC, ``YYYY-MM-DD HH:MM:SS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC
+
+from tui.analysis.model import Analysis
+from tui.document.model import Document
+from tui.export.common import clean, document_title, iso_to_datetime, selected
+from tui.export.csv_safe import write_csv
+from tui.export.options import ExportOptions
+from tui.store.model import Note
+
+HEADER = ("Highlight", "Title", "Author", "URL", "Note", "Location", "Date")
+
+
+def render(document: Document, notes: Sequence[Note], analysis: Analysis | None,
+           options: ExportOptions) -> str:
+    del analysis  # Readwise has no place for it
+    title = document_title(document)
+    author = clean(document.meta.author or "")
+    url = document.meta.url or ""
+    rows = [(_highlight(n, title), title, author, url, _note_cell(n),
+             n.position.start if n.position else "", _date(n.created))
+            for n in selected(notes, options)]
+    return write_csv(HEADER, rows)
+
+
+def _highlight(note: Note, title: str) -> str:
+    if note.quote is not None and note.quote.exact.strip():
+        return clean(note.quote.exact)
+    return clean(note.target_key or title)
+
+
+def _note_cell(note: Note) -> str:
+    tags = " ".join("." + "-".join(clean(t).split()) for t in note.tags if t.strip())
+    body = clean(note.body).strip()
+    return f"{tags} {body}".strip() if tags else body
+
+
+def _date(value: str) -> str:
+    parsed = iso_to_datetime(value)
+    if parsed is None:
+        return clean(value)
+    return parsed.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")

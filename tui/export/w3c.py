@@ -1,0 +1,108 @@
+"""Notes as a W3C Web Annotation collection (JSON-LD), readable by any Web Annotation tool.
+
+One ``AnnotationCollection`` whose ``first`` page embeds every ``Annotation`` (W3C Web Annotation
+Data Model §5). Each annotation targets the article — its URL, else ``urn:sha256:<doc_id>`` —
+with a ``TextQuoteSelector`` and a ``TextPositionSelector`` (code points, end exclusive). A note's
+text is a ``TextualBody`` with purpose ``commenting``; each tag is a ``TextualBody`` with purpose
+``tagging``; a plain highlight has motivation ``highlighting``. Fields the model has no term for
+live under the ``gloss:`` prefix (``https://gloss.invalid/ns#``): ``gloss:docId``,
+``gloss:category``, ``gloss:targetKind``, ``gloss:targetKey``, ``gloss:pathHint``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from tui.analysis.model import Analysis
+from tui.document.model import Document
+from tui.export.common import (
+    GLOSS_NS_IRI,
+    GLOSS_PREFIX,
+    doc_urn,
+    document_iri,
+    document_title,
+    name_uuid,
+    now_utc,
+    selected,
+)
+from tui.export.options import ExportOptions
+from tui.store.model import Note
+
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+CONTEXT: list[Any] = [ANNO_CONTEXT, {GLOSS_PREFIX: GLOSS_NS_IRI}]
+GENERATOR = {"id": "https://gloss.invalid/", "type": "Software", "name": "Gloss"}
+
+DOC_ID = f"{GLOSS_PREFIX}:docId"
+CATEGORY = f"{GLOSS_PREFIX}:category"
+TARGET_KIND = f"{GLOSS_PREFIX}:targetKind"
+TARGET_KEY = f"{GLOSS_PREFIX}:targetKey"
+PATH_HINT = f"{GLOSS_PREFIX}:pathHint"
+
+
+def render(document: Document, notes: Sequence[Note], analysis: Analysis | None,
+           options: ExportOptions) -> str:
+    """The collection as pretty-printed JSON (UTF-8, not ASCII-escaped), ending in a newline."""
+    del analysis  # the annotation model has no place for the analysis
+    return json.dumps(collection(document, selected(notes, options), options),
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def collection(document: Document, notes: Sequence[Note],
+               options: ExportOptions) -> dict[str, Any]:
+    """The ``AnnotationCollection`` for one document, its single page embedded as ``first``."""
+    source = document_iri(document)
+    collection_id = f"urn:uuid:{name_uuid('collection', document.id)}"
+    items = [annotation(note, source if note.doc_id == document.id else None)
+             for note in notes]
+    return {
+        "@context": CONTEXT,
+        "id": collection_id,
+        "type": "AnnotationCollection",
+        "label": f"Notes on {document_title(document)}",
+        "total": len(items),
+        "generator": GENERATOR,
+        "generated": now_utc(options).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        DOC_ID: document.id,
+        "first": {
+            "id": f"urn:uuid:{name_uuid('page', document.id, '0')}",
+            "type": "AnnotationPage",
+            "partOf": collection_id,
+            "startIndex": 0,
+            "items": items,
+        },
+    }
+
+
+def annotation(note: Note, source: str | None = None) -> dict[str, Any]:
+    """One note as an ``Annotation``; ``source`` defaults to the note's document URN."""
+    bodies: list[dict[str, Any]] = []
+    if note.body:
+        bodies.append({"type": "TextualBody", "value": note.body, "format": "text/plain",
+                       "purpose": "commenting"})
+    bodies.extend({"type": "TextualBody", "value": t, "purpose": "tagging"} for t in note.tags)
+
+    target: dict[str, Any] = {"source": source or doc_urn(note.doc_id)}
+    selectors = [s.to_json() for s in (note.quote, note.position) if s is not None]
+    if selectors:
+        target["selector"] = selectors
+
+    data: dict[str, Any] = {
+        "id": f"urn:uuid:{note.id}",
+        "type": "Annotation",
+        "motivation": "highlighting" if note.is_highlight else "commenting",
+        "created": note.created,
+        "modified": note.modified,
+    }
+    if bodies:
+        data["body"] = bodies
+    data["target"] = target
+    data[DOC_ID] = note.doc_id
+    data[CATEGORY] = note.category
+    data[TARGET_KIND] = note.target
+    if note.target_key is not None:
+        data[TARGET_KEY] = note.target_key
+    if note.path_hint is not None:
+        data[PATH_HINT] = note.path_hint
+    return data
