@@ -63,7 +63,8 @@ class Note:
     tags: tuple[str, ...] = ()
     category: str = CATEGORIES[0]
     target: TargetKind = "passage"
-    target_key: str | None = None  # cluster name for entity notes, timeline value for timeline notes
+    # cluster name for entity notes, timeline value for timeline notes
+    target_key: str | None = None
     path_hint: str | None = None
     id: str = field(default_factory=lambda: str(uuid4()))
     created: str = field(default_factory=now_iso)

@@ -1,0 +1,120 @@
+"""An inter-process lock on a sidecar ``<db>.lock`` file, with a write generation counter.
+
+Two copies of Gloss may run at once. Every write to the notes file happens under the exclusive
+lock, after re-reading the file, so no process can drop another's notes. The lock file also
+holds a counter that each writer bumps before replacing the database: a process whose last
+read saw the same counter (and the same file) can skip re-reading a file it already has.
+The kernel releases ``flock`` locks when a process dies, so a killed writer never wedges others.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from tui.errors import GlossError
+
+_COUNTER_WIDTH = 20  # decimal digits of the generation counter at the start of the lock file
+
+
+class ProcessLock:
+    """Shared/exclusive ``flock`` on ``path``, reentrant within the process (all threads)."""
+
+    def __init__(self, path: Path, timeout: float = 10.0) -> None:
+        self.path = path
+        self.timeout = timeout
+        self._thread_lock = threading.RLock()
+        self._depth = 0
+        self._mode = 0  # fcntl.LOCK_SH or LOCK_EX while held, 0 when free
+        self._fd = self._open()
+
+    def _open(self) -> int:
+        return os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        """Hold the lock for reading: writers wait, other readers do not."""
+        with self._held(fcntl.LOCK_SH):
+            yield
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the lock for a read-modify-write; nested use inside ``shared`` is an error."""
+        with self._held(fcntl.LOCK_EX):
+            yield
+
+    @property
+    def held_exclusively(self) -> bool:
+        return self._mode == fcntl.LOCK_EX and self._depth > 0
+
+    @contextmanager
+    def _held(self, mode: int) -> Iterator[None]:
+        with self._thread_lock:
+            if self._depth == 0:
+                self._acquire(mode)
+                self._mode = mode
+            elif mode == fcntl.LOCK_EX and self._mode != fcntl.LOCK_EX:
+                raise RuntimeError("cannot upgrade a shared lock to an exclusive one")
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._mode = 0
+                    fcntl.flock(self._fd, fcntl.LOCK_UN)
+
+    def _acquire(self, mode: int) -> None:
+        deadline = time.monotonic() + self.timeout
+        pause = 0.001
+        while True:
+            try:
+                fcntl.flock(self._fd, mode | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise GlossError(
+                        f"notes database is locked by another process ({self.path})") from None
+                time.sleep(pause)
+                pause = min(pause * 2, 0.02)
+                continue
+            if self._still_linked():
+                return
+            # Someone removed or replaced the lock file: lock the file now at that path.
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = self._open()
+
+    def _still_linked(self) -> bool:
+        try:
+            on_disk = os.stat(self.path)
+        except FileNotFoundError:
+            return False
+        mine = os.fstat(self._fd)
+        return (on_disk.st_ino, on_disk.st_dev) == (mine.st_ino, mine.st_dev)
+
+    def generation(self) -> int:
+        """The write counter; read it while holding the lock."""
+        raw = os.pread(self._fd, _COUNTER_WIDTH, 0)
+        try:
+            return int(raw.decode("ascii"))
+        except (UnicodeDecodeError, ValueError):
+            return 0
+
+    def bump(self) -> int:
+        """Advance the write counter; call it under the exclusive lock before replacing the DB."""
+        if not self.held_exclusively:
+            raise RuntimeError("bump() needs the exclusive lock")
+        value = self.generation() + 1
+        os.pwrite(self._fd, str(value).zfill(_COUNTER_WIDTH).encode("ascii"), 0)
+        return value
+
+    def close(self) -> None:
+        with self._thread_lock:
+            if self._fd >= 0:
+                os.close(self._fd)
+                self._fd = -1

@@ -1,0 +1,69 @@
+"""The database layout, its version, and the migrations that bring old files up to date.
+
+Layout (one TinyDB table per kind, every record keyed by a string id)::
+
+    _meta     {"schema": {"version": N}}
+    notes     {note id: Note.to_json()}
+    drafts    {"<doc id>/<key>": {"doc_id", "key", "data", "saved"}}
+    settings  {doc id: {"doc_id", "values": {...}}}
+
+A migration is a pure function from the tables at version N to the tables at version N+1;
+``migrate`` applies them in order. Analysis caches live outside this file (see ``cache.py``).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+from uuid import uuid4
+
+Tables = dict[str, dict[str, Any]]
+
+META, NOTES, DRAFTS, SETTINGS = "_meta", "notes", "drafts", "settings"
+SCHEMA_VERSION = 1
+
+
+def schema_version(tables: Tables | None) -> int:
+    """The version recorded in the file; 0 for a file without one (an empty or plain TinyDB)."""
+    if not tables:
+        return 0
+    version = tables.get(META, {}).get("schema", {}).get("version", 0)
+    return version if isinstance(version, int) and version >= 0 else 0
+
+
+def empty_tables() -> Tables:
+    return {META: {"schema": {"version": SCHEMA_VERSION}}}
+
+
+def _v0_to_v1(tables: Tables) -> Tables:
+    """Key notes by their own id instead of TinyDB's counter (as a plain ``insert`` writes them).
+
+    Keying by note id is what lets concurrent writers merge by id; a note without an id
+    gets a fresh one.
+    """
+    notes: dict[str, Any] = {}
+    for doc in tables.get(NOTES, {}).values():
+        note = dict(doc)
+        note_id = note.get("id")
+        if not isinstance(note_id, str) or not note_id:
+            note["id"] = note_id = str(uuid4())
+        notes[note_id] = note
+    out = dict(tables)
+    out[NOTES] = notes
+    out[META] = {"schema": {"version": 1}}
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1}
+
+
+def migrate(tables: Tables | None) -> Tables:
+    """Bring ``tables`` (not modified) from its recorded version to ``SCHEMA_VERSION``."""
+    out = copy.deepcopy(tables) if tables else {}
+    version = schema_version(out)
+    while version < SCHEMA_VERSION:
+        out = MIGRATIONS[version](out)
+        version += 1
+        out.setdefault(META, {})["schema"] = {"version": version}
+    return out

@@ -1,0 +1,141 @@
+"""Crash-safe JSON storage for TinyDB: a kill at any moment leaves the old file or the new one.
+
+TinyDB's stock ``JSONStorage`` rewrites the file in place, so a kill mid-write leaves half a
+file. Here every write goes to a temporary file in the same directory, is fsynced, renamed
+over the database with ``os.replace`` (atomic on POSIX), and the directory is fsynced so the
+rename itself survives a power cut. Files are created 0600: notes are private.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from tui.store.lock import ProcessLock
+
+FILE_MODE = 0o600
+Tables = dict[str, dict[str, Any]]
+_Stamp = tuple[int, int, int, int, int]  # generation, device, inode, size, mtime_ns
+
+
+class CorruptDatabase(ValueError):
+    """The file exists but is not a TinyDB database we can read."""
+
+
+def temp_prefix(path: Path) -> str:
+    """Name prefix of the temporary files written next to ``path`` (hidden, per database)."""
+    return f".{path.name}."
+
+
+def write_atomic(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload`` so readers and crashes see all of it or none of it."""
+    directory = path.parent
+    tmp = directory / f"{temp_prefix(path)}{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
+    try:
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_directory(directory)
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make a rename in ``directory`` durable (some filesystems refuse; that is not fatal)."""
+    fd = os.open(directory, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def encode(data: Any) -> bytes:
+    """Compact UTF-8 JSON: smaller than TinyDB's default, and faster to write and parse."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode_tables(raw: bytes) -> Tables | None:
+    """Parse a database file; ``None`` for an empty file. Raises ``CorruptDatabase``."""
+    if not raw.strip():
+        return None
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise CorruptDatabase(f"not valid JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise CorruptDatabase("top level is not an object")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise CorruptDatabase(f"table {name!r} is not an object")
+        for key, doc in table.items():
+            if not isinstance(doc, dict):
+                raise CorruptDatabase(f"record {name}/{key} is not an object")
+    return data
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage with atomic replace-on-write and a read cache checked against the lock.
+
+    With a ``ProcessLock``, ``write`` must run under its exclusive lock, and ``read`` reuses the
+    data it last saw when the lock's write counter and the file's identity are unchanged: each
+    operation re-reads the file only when another process has written it since.
+    """
+
+    def __init__(self, path: str | Path, lock: ProcessLock | None = None) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.lock = lock
+        self._data: Tables | None = None
+        self._stamp: _Stamp | None = None
+
+    def _current_stamp(self) -> _Stamp | None:
+        if self.lock is None:
+            return None
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (self.lock.generation(), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def read(self) -> Tables | None:
+        stamp = self._current_stamp()
+        if stamp is not None and stamp == self._stamp and self._data is not None:
+            return self._data
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            self.forget()
+            return None
+        data = decode_tables(raw)
+        self._data, self._stamp = data, stamp
+        return data
+
+    def write(self, data: Tables) -> None:
+        if self.lock is not None and not self.lock.held_exclusively:
+            raise RuntimeError("writes need the store's exclusive lock")
+        # Whatever happens next, the cached copy may no longer match the file.
+        self.forget()
+        payload = encode(data)
+        if self.lock is not None:
+            self.lock.bump()
+        write_atomic(self.path, payload)
+        self._data, self._stamp = data, self._current_stamp()
+
+    def forget(self) -> None:
+        """Drop the cached copy so the next read goes to the file."""
+        self._data = self._stamp = None
