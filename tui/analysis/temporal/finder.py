@@ -1,0 +1,132 @@
+"""Where the temporal expressions are: candidate spans and their TimeBank extents.
+
+spaCy's DATE and TIME entities are the first source; our own patterns add what the small model
+misses or splits (vague references, "the coming days and weeks", sets like "weekly"). Extents
+follow TimeBank: the introducing preposition is left out ("on 6/8" -> "6/8"), determiners and
+modifiers stay in ("the beginning of the year", "about three hours").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from tui.analysis.temporal import lexicon as lx
+
+_MONTH = "|".join(sorted((m for m in lx.MONTHS if len(m) > 3 or m == "may"), key=len,
+                         reverse=True))
+_MONTH_CAP = "|".join(m.capitalize() for m in _MONTH.split("|"))
+_MONTH_ABBR = "|".join(m for m in lx.MONTHS if len(m) <= 4 and m != "may")
+_WEEKDAY = "|".join(sorted((w for w in lx.WEEKDAYS if len(w) > 3), key=len, reverse=True))
+_UNITS = r"(?:days|weeks|months|years|decades|hours|minutes)"
+_NUMW = "|".join(w for w in lx.NUMBER_WORDS if " " not in w and w not in ("a", "an", "single"))
+
+# Our own patterns over the raw text, case-insensitive, on word boundaries.
+_PATTERNS = [
+    # vague references and lists of units
+    rf"(?:the )?(?:coming|upcoming|next few|past few|last few) {_UNITS}"
+    rf"(?: (?:and|or) {_UNITS})*",
+    rf"(?:the )?{_UNITS} (?:and|or) {_UNITS}(?: ahead| to come)?",
+    r"(?:the )?(?:days|weeks|months|years) (?:ahead|to come)",
+    r"(?:very )?soon|the (?:near |distant )?future|currently|nowadays|recently|lately"
+    r"|formerly|previously|(?:right |just )?now|(?<![-\w])current(?![-\w])",
+    r"(?:at )?present(?= day|-day|,|\.| time)",
+    r"(?:the )?(?:past|present|future)(?=[,.;])",
+    r"former",
+    r"daily|weekly|monthly|annually|yearly|nightly|hourly|quarterly",
+    # clock times and parts of day
+    r"\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|am|pm)(?: [A-Z]{2,4}\b)?",
+    r"\d{1,2}:\d{2}(?: ?(?:a\.m\.|p\.m\.|am|pm))?",
+    rf"(?:(?:{_WEEKDAY}|yesterday|today|tomorrow|this|last|that|the next|the following) )?"
+    r"(?:morning|afternoon|evening|night)",
+    r"tonight|overnight|noon|midnight",
+    # relative units
+    rf"(?:(?:\d+|{_NUMW}|a|an|several|a few|few|many|some) )?(?:{_UNITS[3:-1]}|day|week|month"
+    rf"|year|hour|minute|decade) (?:later|earlier|ago|before|after|from now)",
+    r"(?:early|late|mid)-?(?:\d{4}s?)",
+    rf"(?:(?:the )?(?:early|late|mid)[- ])?(?-i:{_MONTH_CAP})(?:,? \d{{4}})?",
+]
+_PATTERN = re.compile(r"(?<![\w/-])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) +
+                      r")(?![\w/])", re.IGNORECASE)
+
+# Leading words and phrases that introduce a timex and are not part of its extent.
+_LEADING = sorted(
+    [*lx.LEADING_SIGNALS, "as early as", "as late as", "as soon as", "as long as",
+     "as recently as", "as of", "no later than", "no earlier than", "not until", "up until",
+     "ahead of", "prior to", "in time for", "by the time of", "starting", "beginning",
+     "ending", "effective", "dating back to", "back to", "back in", "sometime", "some time",
+     "any time", "anytime", "just", "only", "still", "even", "again", "ago"],
+    key=len, reverse=True,
+)
+_TRAILING = ("'s", "\u2019s", ",", ".", ";", ":", "-", "'", '"')
+
+
+def spacy_candidates(doc: Doc) -> Iterable[tuple[int, int]]:
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            yield ent.start_char, ent.end_char
+
+
+def pattern_candidates(text: str) -> Iterable[tuple[int, int]]:
+    for m in _PATTERN.finditer(text):
+        yield m.start(), m.end()
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span to its TimeBank extent: no introducing preposition, no edge punctuation."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        span = text[start:end]
+        lower = span.lower()
+        for word in _LEADING:
+            if lower.startswith(word + " ") and len(lower) > len(word) + 1:
+                start += len(word) + 1
+                changed = True
+                break
+        span = text[start:end]
+        stripped = span.lstrip(" ,;:(\"'")
+        if len(stripped) != len(span):
+            start += len(span) - len(stripped)
+            changed = True
+        span = text[start:end]
+        for tail in _TRAILING:
+            if span.endswith(tail) and len(span) > len(tail):
+                if tail == "." and re.search(r"(?:\b[a-z]\.[a-z]|\b[A-Z][a-z]{1,3})\.$", span):
+                    continue  # keep "p.m." and "Sept."
+                end -= len(tail)
+                changed = True
+                break
+        span = text[start:end]
+        if span != span.rstrip():
+            end = start + len(span.rstrip())
+            changed = True
+    return start, end
+
+
+def split_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "1990 and 1995" or "from June to August" into its two timexes.
+
+    Only where both sides name a calendar point on their own: "the coming days and weeks" and
+    "two or three days" stay whole.
+    """
+    span = text[start:end]
+    m = re.search(r"\s+(?:and|to|through|or|until|till)\s+|\s*[-\u2013]\s*(?=\d{4}\b|[A-Z])",
+                  span)
+    if not m:
+        return [(start, end)]
+    left, right = span[: m.start()], span[m.end():]
+    if _names_point(left) and _names_point(right):
+        return [(start, start + m.start()), (start + m.end(), end)]
+    return [(start, end)]
+
+
+_POINT = re.compile(
+    rf"\b(?:\d{{4}}|{_MONTH}|{_MONTH_ABBR}|{_WEEKDAY}|\d{{1,2}}/\d{{1,2}})\b", re.IGNORECASE
+)
+
+
+def _names_point(s: str) -> bool:
+    return bool(_POINT.search(s))

@@ -1,0 +1,81 @@
+"""tag_timexes: find, normalize and anchor the temporal expressions of a parsed document."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc
+
+from tui.analysis.model import Timex
+from tui.analysis.temporal import finder, tense
+from tui.analysis.temporal.normalize import Context, Normalizer, Reading
+from tui.analysis.temporal.periods import Period
+
+_VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+_YEAR = re.compile(r"\b(1[5-9]\d{2}|20\d{2})\b")
+
+
+def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Timex]:
+    """TIMEX3 expressions of ``doc``, sorted and non-overlapping, offsets into ``doc.text``.
+
+    Relative expressions resolve against ``dct`` (news) or against the last date mentioned
+    (anaphora, and every relative expression in a narrative about a distant past). Numeric
+    dates like 6/8 read as day/month when ``date_order`` is "DMY", month/day when "MDY".
+    """
+    text = doc.text
+    spans = _select(text, _candidates(doc))
+    narrative = is_narrative(text, dct)
+    previous: Period | None = Period(dct, "day") if dct is not None and not narrative else None
+    out: list[Timex] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        direction = tense.direction(span) if span is not None and len(span) else 0
+        ctx = Context(dct, previous, direction, date_order, narrative)
+        reading = Normalizer(ctx).read(text[start:end])
+        if reading is None:
+            continue
+        out.append(Timex(start, end, text[start:end], reading.type, reading.value,
+                         reading.mod, reading.anchor))
+        if _is_specific(reading):
+            previous = reading.period
+    return out
+
+
+def _is_specific(reading: Reading) -> bool:
+    return (reading.period is not None and reading.type in ("DATE", "TIME")
+            and reading.value not in _VAGUE and "X" not in reading.value[:4])
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int]]:
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    for start, end in [*finder.spacy_candidates(doc), *finder.pattern_candidates(text)]:
+        s, e = finder.trim(text, start, end)
+        if e > s:
+            out.extend(finder.split_ranges(text, s, e))
+    return out
+
+
+def _select(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest spans first, then keep those that overlap nothing already kept."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda se: (-(se[1] - se[0]), se[0])):
+        if all(end <= s or start >= e for s, e in kept):
+            kept.append((start, end))
+    return sorted(kept)
+
+
+def is_narrative(text: str, dct: date | None) -> bool:
+    """Whether the text tells of a past far from its DCT (history, not news).
+
+    News mentions years close to its creation date; a history of a war written decades later
+    names years long before it, and its relative expressions follow the story, not the DCT.
+    """
+    if dct is None:
+        return True
+    years = [int(y) for y in _YEAR.findall(text[:20000])]
+    if len(years) < 3:
+        return False
+    distant = sum(1 for y in years if abs(y - dct.year) > 10)
+    return distant * 2 > len(years)
