@@ -91,6 +91,7 @@ class TimelineEntry:
     mod: str | None = None
     granularity: str = "day"  # century/decade/year/season/quarter/month/week/day/time/vague
     vague: bool = False
+    events: tuple[str, ...] = ()  # one event per distinct dated clause, in text order
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {"value": self.value, "label": self.label, "event": self.event,
@@ -98,7 +99,8 @@ class TimelineEntry:
                              "mentions": [list(m) for m in self.mentions],
                              "sentence": list(self.sentence),
                              "expressions": list(self.expressions),
-                             "granularity": self.granularity, "vague": self.vague}
+                             "granularity": self.granularity, "vague": self.vague,
+                             "events": list(self.events)}
         if self.mod:
             d["mod"] = self.mod
         return d
@@ -111,6 +113,7 @@ class TimelineEntry:
             sentence=(int(d["sentence"][0]), int(d["sentence"][1])),
             expressions=tuple(d.get("expressions", ())), mod=d.get("mod"),
             granularity=d.get("granularity", "day"), vague=bool(d.get("vague", False)),
+            events=tuple(d.get("events", ())),
         )
 
 
