@@ -65,8 +65,6 @@ def read_annotations(text: str) -> ImportResult:
             result.skipped.append(f"annotation {index}: a reply to another annotation")
         else:
             result.notes.append(note)
-    if not items:
-        raise GlossError("no annotations found (expected W3C Web Annotation or Hypothesis JSON)")
     return result
 
 

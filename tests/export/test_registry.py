@@ -1,0 +1,32 @@
+"""The format registry the export dialog and the CLI share."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.document.model import Document, Metadata
+from tui.export import FORMATS, default_filename, needs_analysis
+from tui.export.options import ExportOptions
+
+
+@pytest.mark.parametrize("key", sorted(FORMATS))
+def test_every_format_is_offered_on_the_command_line(key: str) -> None:
+    from tui.cli import build_parser
+
+    assert build_parser().parse_args(["export", "--format", key]).format == key
+
+
+def test_default_file_names(document: Document) -> None:
+    assert default_filename(document, "md") == "harbour-bridge-reopens-after-repairs-notes.md"
+    assert default_filename(document, "ics") == (
+        "harbour-bridge-reopens-after-repairs-timeline.ics")
+    untitled = Document("text", meta=Metadata(path="/tmp/Été à Paris!.txt"))
+    assert default_filename(untitled, "json") == "ete-a-paris-notes.jsonld"
+    assert default_filename(Document("text"), "csv") == "untitled-article-notes.csv"
+
+
+def test_only_timeline_formats_and_markdown_sections_need_analysis() -> None:
+    assert not needs_analysis("json") and not needs_analysis("csv")
+    assert needs_analysis("ics") and needs_analysis("timeline-csv")
+    assert needs_analysis("md")
+    assert not needs_analysis("md", ExportOptions(timeline=False, entities=False))
