@@ -1,0 +1,689 @@
+"""The article's timeline: one entry per distinct point or period, in calendar order.
+
+Timexes with the same value (and the same part of it: "start of 2025" is not "2025") merge
+into one entry; relational modifiers ("by 8/8", "about 2020") do not make a new point in time.
+Durations join the entry of the date that governs the same clause, SETs are not points, and
+references that cannot be placed on the calendar ("soon", "in the past") come last.
+
+Each entry carries the event it dates: the clause the expression modifies, read off the
+dependency parse and shortened to what a reader needs.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from tui.analysis.model import Relation, TimelineEntry, Timex
+from tui.analysis.temporal.context import Tense, token_tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+EVENT_CHARS = 80  # longest event description before it is shortened further
+
+# Positional modifiers pick a part of the period, so they make a different point in time.
+POSITIONAL_MODS = frozenset({"START", "MID", "END"})
+_VAGUE_ORDER = {"PAST_REF": 0, "PRESENT_REF": 1, "FUTURE_REF": 2}
+_REF_LABELS = {"PAST_REF": "the past", "PRESENT_REF": "now", "FUTURE_REF": "the future"}
+_REF_RELATIONS: dict[str, Relation] = {
+    "PAST_REF": "past", "PRESENT_REF": "present", "FUTURE_REF": "future"}
+_SEASONS = {"SP": (3, "spring"), "SU": (6, "summer"), "FA": (9, "autumn"), "AU": (9, "autumn"),
+            "WI": (12, "winter")}
+_DAY_PARTS = {"MO": (6, 12, "morning"), "MI": (12, 13, "midday"), "AF": (12, 18, "afternoon"),
+              "EV": (18, 22, "evening"), "NI": (21, 24, "night"), "DT": (8, 18, "daytime")}
+_MOD_LABELS = {"START": "start of {}", "MID": "mid-{}", "END": "end of {}",
+               "APPROX": "about {}", "BEFORE": "before {}", "AFTER": "after {}",
+               "ON_OR_BEFORE": "by {}", "ON_OR_AFTER": "from {}"}
+_ORDINAL_HALVES = {"1": "first", "2": "second"}
+
+_VALUE = re.compile(
+    r"^(?P<year>\d{4})"
+    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?"
+    r"|W(?P<week>\d{1,2})(?:-(?P<wday>WE|[1-7]))?"
+    r"|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|AU|WI)))?"
+    r"(?:T(?:(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?)?|(?P<part>MO|MI|AF|EV|NI|DT))"
+    r"(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$"
+)
+_DECADE = re.compile(r"^(?P<decade>\d{3})X?$")
+_CENTURY = re.compile(r"^(?P<century>\d{2})(?:XX)?$")
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a TIMEX3 value sits in time: the interval [lo, hi) and its granularity."""
+
+    lo: datetime
+    hi: datetime
+    granularity: str
+    finer: str  # the unit one step down, where MID and END are placed
+
+
+def place(value: str) -> Placement | None:
+    """The interval a DATE/TIME value denotes, or None when it cannot be put on a calendar."""
+    if m := _CENTURY.match(value):
+        start = int(m["century"]) * 100
+        return Placement(_at(start), _at(start + 100), "century", "decade")
+    if m := _DECADE.match(value):
+        start = int(m["decade"]) * 10
+        return Placement(_at(start), _at(start + 10), "decade", "year")
+    m = _VALUE.match(value)
+    if not m or int(m["year"]) < 1:
+        return None
+    try:
+        return _place_match(m)
+    except ValueError:  # a day or week that does not exist
+        return None
+
+
+def _at(year: int, month: int = 1, day: int = 1) -> datetime:
+    if year > 9999:
+        return datetime.max
+    return datetime(max(year, 1), month, day)
+
+
+def _next_month(year: int, month: int, months: int = 1) -> datetime:
+    total = year * 12 + month - 1 + months
+    return _at(total // 12, total % 12 + 1)
+
+
+def _place_match(m: re.Match[str]) -> Placement:
+    year = int(m["year"])
+    if m["month"]:
+        month = int(m["month"])
+        if m["day"]:
+            day = datetime(year, month, int(m["day"]))
+            return _place_time(m, day) or Placement(day, day + timedelta(days=1), "day", "hour")
+        return Placement(_at(year, month), _next_month(year, month), "month", "day")
+    if m["week"]:
+        week = date.fromisocalendar(year, int(m["week"]), 1)
+        monday = datetime(week.year, week.month, week.day)
+        if m["wday"] == "WE":
+            return Placement(monday + timedelta(days=5), monday + timedelta(days=7), "weekend",
+                             "day")
+        if m["wday"]:
+            day = monday + timedelta(days=int(m["wday"]) - 1)
+            return _place_time(m, day) or Placement(day, day + timedelta(days=1), "day", "hour")
+        return Placement(monday, monday + timedelta(days=7), "week", "day")
+    if m["quarter"]:
+        month = 3 * int(m["quarter"]) - 2
+        return Placement(_at(year, month), _next_month(year, month, 3), "quarter", "month")
+    if m["half"]:
+        month = 6 * int(m["half"]) - 5
+        return Placement(_at(year, month), _next_month(year, month, 6), "half", "month")
+    if m["season"]:
+        month = _SEASONS[m["season"]][0]
+        return Placement(_at(year, month), _next_month(year, month, 3), "season", "month")
+    return Placement(_at(year), _at(year + 1), "year", "month")
+
+
+def _place_time(m: re.Match[str], day: datetime) -> Placement | None:
+    if m["hour"]:
+        hour = int(m["hour"])
+        at = day + timedelta(hours=hour, minutes=int(m["minute"] or 0))
+        step = timedelta(minutes=1) if m["minute"] else timedelta(hours=1)
+        return Placement(at, at + step, "time", "time")
+    if m["part"]:
+        first, last, _ = _DAY_PARTS[m["part"]]
+        return Placement(day + timedelta(hours=first), day + timedelta(hours=last), "time", "hour")
+    return None
+
+
+def _units(placement: Placement) -> list[datetime]:
+    """The starts of the finer units inside a placed period (months of a year, ...)."""
+    lo, hi, finer = placement.lo, placement.hi, placement.finer
+    starts: list[datetime] = []
+    current = lo
+    while current < hi and len(starts) < 400:
+        starts.append(current)
+        if finer == "decade":
+            current = _at(current.year + 10)
+        elif finer == "year":
+            current = _at(current.year + 1)
+        elif finer == "month":
+            current = _next_month(current.year, current.month)
+        elif finer == "day":
+            current += timedelta(days=1)
+        elif finer == "hour":
+            current += timedelta(hours=1)
+        else:
+            break
+    return starts or [lo]
+
+
+def part_of(placement: Placement, mod: str | None) -> tuple[datetime, datetime]:
+    """The interval a positional modifier selects: the first, middle or last third."""
+    lo, hi = placement.lo, placement.hi
+    third = (hi - lo) / 3
+    if mod == "START":
+        return lo, lo + third
+    if mod == "MID":
+        return lo + third, hi - third
+    if mod == "END":
+        return hi - third, hi
+    return lo, hi
+
+
+def sort_anchor(placement: Placement, mod: str | None) -> tuple[datetime, int, float]:
+    """Sort key: where the entry begins, then precise before fuzzy, then longest first.
+
+    A container sorts before what it contains (a year before its months, a day before its
+    times) because, at the same start, the longer period comes first. A period with a positional
+    modifier ("the beginning of the year", "mid-July", "end of 2025") is a fuzzy part of its
+    period: it is placed where that part's first finer unit begins (its first, middle or last
+    month of a year, day of a month) and, having no known extent, after every precise period
+    starting at the same instant. So January precedes "the start of the year", and December
+    precedes "the end of the year".
+    """
+    length = (placement.hi - placement.lo).total_seconds()
+    if mod not in POSITIONAL_MODS:
+        return placement.lo, 0, -length
+    units = _units(placement)
+    index = {"START": 0, "MID": len(units) // 2, "END": len(units) - 1}[mod or "START"]
+    return units[index], 1, -length
+
+
+# --- labels -------------------------------------------------------------------------------
+
+def label(value: str, mod: str | None = None, fallback: str = "") -> str:
+    """A human date: "Wed 6 Aug 2025", "July 2025", "week of 11 Aug 2025", "start of 2025"."""
+    base = _base_label(value) or fallback or value
+    template = _MOD_LABELS.get(mod or "")
+    if template and value not in _REF_LABELS:
+        return template.format(base)
+    return base
+
+
+def _day_label(day: datetime) -> str:
+    return f"{day:%a} {day.day} {day:%b} {day.year}"
+
+
+def _base_label(value: str) -> str | None:
+    if value in _REF_LABELS:
+        return _REF_LABELS[value]
+    if m := _CENTURY.match(value):
+        return f"{m['century']}00s"
+    if m := _DECADE.match(value):
+        return f"{m['decade']}0s"
+    if value.startswith("XXXX-"):
+        return _yearless_label(value)
+    m = _VALUE.match(value)
+    placement = place(value)
+    if not m or placement is None:
+        return None
+    year = m["year"]
+    if placement.granularity == "time":
+        day = placement.lo
+        clock = _DAY_PARTS[m["part"]][2] if m["part"] else f"{day:%H:%M}"
+        return f"{day.day} {day:%b} {day.year}, {clock}"
+    if placement.granularity == "day":
+        return _day_label(placement.lo)
+    if placement.granularity == "week":
+        monday = placement.lo
+        return f"week of {monday.day} {monday:%b} {monday.year}"
+    if placement.granularity == "weekend":
+        saturday = placement.lo
+        return f"weekend of {saturday.day} {saturday:%b} {saturday.year}"
+    if m["month"]:
+        return f"{calendar.month_name[int(m['month'])]} {year}"
+    if m["quarter"]:
+        return f"Q{m['quarter']} {year}"
+    if m["half"]:
+        return f"{_ORDINAL_HALVES[m['half']]} half of {year}"
+    if m["season"]:
+        return f"{_SEASONS[m['season']][1]} {year}"
+    return year
+
+
+def _yearless_label(value: str) -> str | None:
+    parts = value.split("-")
+    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        month = calendar.month_name[int(parts[1])]
+        if len(parts) >= 3 and parts[2][:2].isdigit():
+            return f"{int(parts[2][:2])} {month}, year unknown"
+        return f"{month}, year unknown"
+    return None
+
+
+# --- relation to the DCT ----------------------------------------------------------------
+
+def relation(lo: datetime, hi: datetime, dct: date) -> Relation:
+    """Past, present or future of an interval against the DCT's day, at the interval's grain."""
+    start = datetime.combine(dct, datetime.min.time())
+    if hi <= start:
+        return "past"
+    if lo >= start + timedelta(days=1):
+        return "future"
+    return "present"
+
+
+def _tense_relation(tense: Tense | None) -> Relation:
+    return "past" if tense == "past" else "future" if tense == "future" else "present"
+
+
+# --- events -----------------------------------------------------------------------------
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+_CORE = frozenset({"aux", "auxpass", "neg", "prt"})
+_OBJECTS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "xcomp", "agent", "prep",
+                      "ccomp", "npadvmod", "pobj"})
+_KEPT_ADVERBS = frozenset({"not", "never", "no", "still", "again", "already", "yet", "n't"})
+_KEPT_MARKS = frozenset({"if", "unless"})
+_SEQUENCE_ADVERBS = frozenset({"then", "later", "afterwards", "subsequently", "next"})
+_ATTRIBUTION = frozenset({"according"})
+_NOUN_MODIFIERS_DROPPED = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM", "ADJ"})
+_QUOTES = frozenset({'"', "“", "”", "``", "''", "‘", "’"})
+
+
+@dataclass
+class _Pieces:
+    """Token indices of a description: core words, and optional parts dropped when too long.
+
+    ``lead`` words are written first whatever their position: a subject borrowed from the
+    clause above ("Trump" for "since taking office") reads before its verb.
+    """
+
+    core: set[int] = field(default_factory=set)
+    optional: list[set[int]] = field(default_factory=list)  # dropped first to last
+    lead: set[int] = field(default_factory=set)
+
+    def render(self, doc: Doc, limit: int) -> str:
+        optional = list(self.optional)
+        while True:
+            words = set(self.core).union(*optional) if optional else set(self.core)
+            for part in optional:  # a dropped part takes its nested optional parts with it
+                words |= part
+            text = " ".join(filter(None, (_join(doc, self.lead), _join(doc, words - self.lead))))
+            if len(text) <= limit or not optional:
+                break
+            dropped = optional.pop(0)
+            self.core -= dropped
+            optional = [part - dropped for part in optional]
+        if len(text) > limit:
+            text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        return text
+
+
+def _join(doc: Doc, indices: Iterable[int]) -> str:
+    parts: list[str] = []
+    previous: Token | None = None
+    for i in sorted(indices):
+        token = doc[i]
+        if token.is_space or token.text in _QUOTES:
+            continue
+        if previous is not None:
+            parts.append(" " if previous.whitespace_ or previous.i + 1 != token.i else "")
+        elif token.is_punct:
+            continue
+        parts.append(token.text)
+        previous = token
+    text = "".join(parts).strip()
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    return text.strip(" ,;:-—–")
+
+
+def _subtree(token: Token, skip: set[int]) -> set[int]:
+    return {t.i for t in token.subtree} - skip
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) % (len(text) + 1)) or len(text)
+
+
+def sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a span, never crossing a paragraph (line) break."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return _line_bounds(doc.text, start, end)
+    sentence = span.sent
+    line_start, line_end = _line_bounds(doc.text, start, end)
+    lo = max(sentence.start_char, line_start)
+    hi = min(sentence.end_char, line_end)
+    while hi > lo and doc.text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+class EventReader:
+    """Reads the event a timex dates from the parse: who did what, without the timex itself."""
+
+    def __init__(self, doc: Doc, timexes: Sequence[Timex], limit: int = EVENT_CHARS) -> None:
+        self.doc = doc
+        self.limit = limit
+        self.timex_tokens: set[int] = set()
+        self.dating_tokens: set[int] = set()  # tokens of DATE/TIME timexes, which date a clause
+        for timex in timexes:
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is None:
+                continue
+            indices = {t.i for t in span}
+            self.timex_tokens |= indices
+            if timex.type in ("DATE", "TIME"):
+                self.dating_tokens |= indices
+
+    def event(self, start: int, end: int) -> str:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return ""
+        lo, hi = sentence_bounds(self.doc, start, end)
+        self.window = {t.i for t in self.doc if lo <= t.idx < hi}
+        self.skip = {t.i for t in span} | self.timex_tokens | {
+            t.i for t in self.doc if t.i not in self.window}
+        self.skip |= self._signals(span)
+        pieces = self._describe(span)
+        return pieces.render(self.doc, self.limit) if pieces else ""
+
+    def _signals(self, span: Span) -> set[int]:
+        """Words that only introduce the timex: "on" 6/8, "as early as" next week."""
+        signals: set[int] = set()
+        current = span.root
+        while current.head.i != current.i and current.head.pos_ in ("ADP", "ADV", "SCONJ", "PART"):
+            current = current.head
+            rest = {t.i for t in current.subtree} - self.skip - signals
+            if self._content(rest):
+                break
+            signals |= rest
+        return signals
+
+    def clause_head(self, span: Span) -> Token | None:
+        """The verb (or event noun phrase) the timex modifies."""
+        for child in span.root.children:  # "in June 2021, when Putin met Biden"
+            if (child.dep_ in ("relcl", "advcl", "acl") and child.i not in self.skip
+                    and any(c.dep_ in _SUBJECTS for c in child.children)
+                    and any(c.lower_ in ("when", "as") for c in child.children)):
+                return child
+        current = span.root
+        while current.head.i != current.i:
+            parent = current.head
+            if parent.i not in self.window:
+                return None
+            if parent.pos_ in ("VERB", "AUX"):
+                return parent
+            if (parent.pos_ == "NOUN" and parent not in span
+                    and current.dep_ in ("prep", "pobj")
+                    and len(self._content(self._noun_phrase(parent))) >= 3):
+                return parent  # an event noun: "a phone call between Trump and Zelensky on 6/8"
+            current = parent
+        return None
+
+    def _describe(self, span: Span) -> _Pieces | None:
+        head = self.clause_head(span)
+        if head is None:
+            words = self.window - self.skip
+            return _Pieces(core=words) if words else None
+        if head.pos_ == "NOUN":
+            return _Pieces(core=self._noun_phrase(head))
+        if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ in _SUBJECTS for c in head.children
+        ):  # "an ultimatum Trump issued in July", "the sanctions imposed in July"
+            noun = head.head
+            while noun.dep_ == "appos" and noun.head.i != noun.i:
+                noun = noun.head
+            return _Pieces(core={t.i for t in noun.subtree} - self.skip)
+        # "plans to meet ... next week": the event is the plan, with what is planned.
+        while head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX", "ADJ") \
+                and head.head.i in self.window:
+            head = head.head
+            if head.pos_ == "ADJ":  # "is ready to meet"
+                head = head.head
+        return self._clause(head)
+
+    def _clause(self, verb: Token) -> _Pieces:
+        pieces = _Pieces(core={verb.i})
+        late_preps: list[set[int]] = []
+        conjuncts: list[set[int]] = []
+        subject = next(
+            (c for c in verb.children if c.dep_ in _SUBJECTS and c.i not in self.skip), None)
+        if subject is not None:
+            if subject.tag_ in ("WDT", "WP") and verb.head.pos_ in ("NOUN", "PROPN"):
+                pieces.core |= self._noun_phrase(verb.head)  # "sanctions that take effect"
+            else:
+                pieces.core |= self._subject(subject)
+        elif (borrowed := self._borrowed_subject(verb)) is not None:
+            pieces.lead |= self._subject(borrowed)
+        for child in verb.children:
+            if child.i in self.skip or child is subject:
+                continue
+            dep = child.dep_
+            if _kept_word(child):
+                pieces.core.add(child.i)
+            elif dep == "conj" and child.pos_ in ("VERB", "AUX"):
+                if not self._has_own_time(child):
+                    conjuncts.append(self._conjunct(child))
+            elif dep == "ccomp" and child.i < verb.i:
+                continue  # a fronted quotation: the clause is about the saying
+            elif dep in _OBJECTS:
+                words = self._argument(child)
+                if not words:
+                    continue
+                if dep == "prep" and late_preps_allowed(verb, child):
+                    late_preps.append(words)
+                else:
+                    pieces.core |= words
+        # Dropped first when too long: the verb's later prepositional phrases, then those
+        # inside its arguments, then conjoined predicates; the last-written first each time.
+        noun_preps = [
+            _subtree(t, self.skip) for t in self.doc[min(pieces.core): max(pieces.core) + 1]
+            if t.i in pieces.core and t.dep_ == "prep" and t.head.pos_ in ("NOUN", "PROPN")
+        ]
+        pieces.optional = late_preps[::-1] + noun_preps[::-1] + conjuncts[::-1]
+        return pieces
+
+    def _argument(self, child: Token) -> set[int]:
+        """An object or complement, without the timex and the words that only introduce it."""
+        if child.lower_ in _ATTRIBUTION:
+            return set()
+        words = _subtree(child, self.skip) - self._trailing_clauses(child)
+        if child.i in self.skip or not self._content(words):
+            return set()
+        return words
+
+    def _trailing_clauses(self, token: Token) -> set[int]:
+        dropped: set[int] = set()
+        for t in token.subtree:
+            if t.i != token.i and t.dep_ in ("relcl", "advcl", "parataxis") and t.i > token.i:
+                dropped |= {s.i for s in t.subtree}
+        return dropped
+
+    def _has_own_time(self, verb: Token) -> bool:
+        for child in verb.children:
+            if child.lower_ in _SEQUENCE_ADVERBS:
+                return True
+            if any(t.i in self.dating_tokens for t in child.subtree) and child.dep_ != "conj":
+                return True
+        return False
+
+    def _conjunct(self, verb: Token) -> set[int]:
+        """A conjoined predicate with its conjunction: "and held talks with Putin"."""
+        words = {verb.i}
+        cc = [c for c in verb.head.children if c.dep_ == "cc" and verb.head.i < c.i < verb.i]
+        words |= {c.i for c in cc[-1:] if c.i not in self.skip}
+        for child in verb.children:
+            if child.i in self.skip or child.dep_ in ("punct", "advcl", "cc", "mark"):
+                continue
+            if _kept_word(child):
+                words.add(child.i)
+            elif child.dep_ == "conj":
+                if child.pos_ in ("VERB", "AUX") and not self._has_own_time(child):
+                    words |= self._conjunct(child)
+            elif child.dep_ != "advmod":
+                words |= self._argument(child)
+        return words
+
+    def _subject(self, subject: Token) -> set[int]:
+        """A subject, named by the person when it is one ("Steve Witkoff", not "US envoy...")."""
+        if subject.ent_type_ == "PERSON" and not any(
+            c.dep_ in ("conj", "cc") for c in subject.children
+        ):
+            for entity in subject.doc.ents:
+                if entity.start <= subject.i < entity.end:
+                    return {t.i for t in entity} - self.skip
+        return self._noun_phrase(subject)
+
+    def _noun_phrase(self, noun: Token) -> set[int]:
+        words = {noun.i}
+        for child in noun.children:
+            if child.i in self.skip or child.dep_ in _NOUN_MODIFIERS_DROPPED:
+                continue
+            words |= _subtree(child, self.skip) - self._trailing_clauses(child)
+        return words
+
+    def _borrowed_subject(self, verb: Token) -> Token | None:
+        """The subject a subjectless conjunct or participle shares with the clause above it."""
+        current = verb
+        for _ in range(4):
+            if current.head.i == current.i or current.dep_ not in (
+                "conj", "pcomp", "advcl", "xcomp", "prep"
+            ) and current.pos_ not in ("ADP", "SCONJ"):
+                return None
+            current = current.head
+            if current.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+                if subject is not None and subject.i in self.window:
+                    return subject
+        return None
+
+    def _content(self, words: Iterable[int]) -> list[int]:
+        return [i for i in words if self.doc[i].pos_ in _CONTENT_POS]
+
+    def informative(self, events: Sequence[str]) -> str:
+        """The first event with some substance ("it will happen" says little), else the best."""
+        if not events:
+            return ""
+        sizes = [len([w for w in e.split() if len(w) > 3]) for e in events]
+        for text, size in zip(events, sizes, strict=True):
+            if size >= 3:
+                return text
+        return events[max(range(len(events)), key=sizes.__getitem__)]
+
+
+def _kept_word(child: Token) -> bool:
+    """Auxiliaries, negation, particles, and the few adverbs and marks that change the sense."""
+    return (child.dep_ in _CORE
+            or (child.dep_ == "advmod" and child.lower_ in _KEPT_ADVERBS)
+            or (child.dep_ == "mark" and child.lower_ in _KEPT_MARKS))
+
+
+def late_preps_allowed(verb: Token, prep: Token) -> bool:
+    """Whether a prepositional phrase may be dropped to shorten: not the first after the verb."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    return bool(preps) and prep.i != preps[0].i
+
+
+# --- building the timeline ---------------------------------------------------------------
+
+@dataclass
+class _Group:
+    value: str
+    mod: str | None
+    mentions: list[Timex] = field(default_factory=list)
+    relational_mods: set[str | None] = field(default_factory=set)
+
+
+def build_timeline(
+    doc: Doc, timexes: Sequence[Timex], dct: date | None
+) -> list[TimelineEntry]:
+    """The timeline of ``doc``: placed entries in calendar order, then the vague ones.
+
+    ``dct`` decides past/present/future; without it the tense of the dated clause does.
+    """
+    ordered = sorted(timexes, key=lambda t: (t.start, t.end))
+    reader = EventReader(doc, ordered)
+    groups: dict[tuple[str, str | None], _Group] = {}
+    durations: list[Timex] = []
+    for timex in ordered:
+        if timex.type == "DURATION":
+            durations.append(timex)
+            continue
+        if timex.type not in ("DATE", "TIME"):
+            continue  # a SET recurs; it is not a point in time
+        positional = timex.mod if timex.mod in POSITIONAL_MODS else None
+        group = groups.setdefault((timex.value, positional), _Group(timex.value, positional))
+        group.mentions.append(timex)
+        group.relational_mods.add(timex.mod if positional is None else None)
+    attached = _attach_durations(doc, durations, groups.values())
+
+    placed: list[tuple[tuple[datetime, int, float, int], TimelineEntry]] = []
+    vague: list[tuple[tuple[int, int], TimelineEntry]] = []
+    for group in groups.values():
+        entry = _entry(doc, reader, group, attached.get(id(group), []), dct)
+        placement = place(group.value)
+        first = group.mentions[0].start
+        if placement is None:
+            vague.append(((_VAGUE_ORDER.get(group.value, 3), first), entry))
+        else:
+            anchor, rank, length = sort_anchor(placement, group.mod)
+            placed.append(((anchor, rank, length, first), entry))
+    placed.sort(key=lambda item: item[0])
+    vague.sort(key=lambda item: item[0])
+    return [entry for _, entry in placed] + [entry for _, entry in vague]
+
+
+def _attach_durations(
+    doc: Doc, durations: Sequence[Timex], groups: Iterable[_Group]
+) -> dict[int, list[Timex]]:
+    """Durations join the date governing the same clause ("arrived on 6/8 and held talks for
+    three hours"); a duration without such a date is not a point in time and is left out."""
+    from tui.analysis.temporal.context import governing_verb
+
+    def clause_of(timex: Timex) -> set[int]:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return set()
+        verb = governing_verb(span.root)
+        if verb is None:
+            return set()
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        return {verb.i} | {c.i for c in verb.children if c.dep_ == "conj"}
+
+    clauses = [(group, clause_of(t)) for group in groups for t in group.mentions]
+    attached: dict[int, list[Timex]] = {}
+    for duration in durations:
+        verbs = clause_of(duration)
+        for group, clause in clauses:
+            if verbs and verbs & clause:
+                attached.setdefault(id(group), []).append(duration)
+                break
+    return attached
+
+
+def _entry(
+    doc: Doc, reader: EventReader, group: _Group, durations: Sequence[Timex], dct: date | None
+) -> TimelineEntry:
+    mentions = sorted([*group.mentions, *durations], key=lambda t: t.start)
+    relational = group.relational_mods
+    mod = group.mod or (next(iter(relational)) if len(relational) == 1 else None)
+    events: list[str] = []
+    for timex in group.mentions:
+        text = reader.event(timex.start, timex.end)
+        if text and text not in events:
+            events.append(text)
+    first = group.mentions[0]
+    placement = place(group.value)
+    if group.value in _REF_RELATIONS:
+        rel = _REF_RELATIONS[group.value]
+    elif placement is not None and dct is not None:
+        rel = relation(*part_of(placement, group.mod), dct)
+    else:
+        span = doc.char_span(first.start, first.end, alignment_mode="expand")
+        rel = _tense_relation(token_tense(span.root) if span is not None and len(span) else None)
+    return TimelineEntry(
+        value=group.value,
+        label=label(group.value, mod, fallback=first.text),
+        event=reader.informative(events),
+        relation=rel,
+        mentions=tuple((t.start, t.end) for t in mentions),
+        sentence=sentence_bounds(doc, first.start, first.end),
+        expressions=tuple(t.text for t in mentions),
+        mod=mod,
+        granularity=placement.granularity if placement else "vague",
+        vague=placement is None,
+        events=tuple(events),
+    )
