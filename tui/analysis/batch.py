@@ -1,0 +1,253 @@
+"""``gloss analyze``: one article as a readable summary or JSON, or a JSON-lines stream.
+
+The stream mode is a public contract (see README): one output line per input line, in input
+order, flushed as soon as it is known; a bad line costs only its own record.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, cast
+
+from tui.analysis.model import Analysis, Source
+from tui.analysis.pipeline import analyze_doc, analyze_document, model_info
+from tui.document.model import DateOrder, Document, Metadata
+from tui.errors import GlossError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DATE_ORDERS = ("DMY", "MDY", "YMD")
+
+
+def main_analyze(args: argparse.Namespace) -> int:
+    """Entry for ``gloss analyze``; user errors raise ``GlossError`` (one line, exit 2)."""
+    if args.processes < 1:
+        raise GlossError(f"--processes must be at least 1, got {args.processes}")
+    if args.batch_size < 1:
+        raise GlossError(f"--batch-size must be at least 1, got {args.batch_size}")
+    try:
+        if args.jsonl:
+            if args.path not in (None, "-"):
+                raise GlossError("--jsonl reads standard input; drop the PATH argument")
+            nlp = _load(args.model)
+            run_jsonl(nlp, sys.stdin.buffer, sys.stdout.buffer, batch_size=args.batch_size,
+                      processes=args.processes, dct_flag=args.date,
+                      date_order_flag=args.date_order)
+            return 0
+        return _analyze_one(args)
+    except BrokenPipeError:
+        # The reader went away (`gloss analyze --jsonl | head`): not an error worth a trace.
+        sys.stderr.close()
+        return 0
+
+
+def _load(model: str | None) -> Language:
+    from tui.analysis.nlp import ModelNotFound, load_pipeline
+
+    try:
+        return load_pipeline(model)
+    except ModelNotFound as error:
+        raise GlossError(str(error)) from error
+
+
+# --- one article --------------------------------------------------------------------------------
+
+
+def _analyze_one(args: argparse.Namespace) -> int:
+    from tui.document.load import load_document
+
+    document = load_document(args.path)
+    nlp = _load(args.model)
+    analysis = analyze_document(document, nlp, dct_flag=args.date,
+                                date_order_flag=args.date_order)
+    if args.json:
+        record = analysis.to_json()
+        record["text"] = document.text
+        record["meta"] = document.meta.to_json()
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(summary(document, analysis))
+    sys.stdout.flush()
+    return 0
+
+
+def summary(document: Document, analysis: Analysis) -> str:
+    """A plain-text report: where the dates come from, entities by type, the timeline."""
+    meta = document.meta
+    lines = []
+    if meta.title:
+        lines.append(meta.title)
+    about = [part for part in (meta.source, meta.published, meta.author) if part]
+    if about:
+        lines.append(" · ".join(about))
+    lines.append(
+        f"Dates read against {analysis.dct or 'today'} ({analysis.dct_source}); "
+        f"numeric dates as {analysis.date_order} ({analysis.date_order_source})"
+    )
+    lines.append(f"Model {analysis.model} {analysis.model_version}")
+    lines.extend(f"Warning: {warning}" for warning in analysis.warnings)
+
+    by_label = defaultdict(list)
+    for cluster in analysis.clusters:
+        by_label[cluster.label].append(cluster)
+    lines.append("")
+    lines.append(f"Entities: {len(analysis.clusters)} entities, "
+                 f"{len(analysis.entities)} mentions")
+    for label in sorted(by_label, key=lambda lb: (-sum(c.mentions for c in by_label[lb]), lb)):
+        clusters = sorted(by_label[label], key=lambda c: (-c.mentions, c.id))
+        lines.append(f"  {label} ({sum(c.mentions for c in clusters)})")
+        lines.extend(f"    {c.mentions:>4}  {c.name}" for c in clusters)
+
+    lines.append("")
+    lines.append(f"Timeline: {len(analysis.timeline)} entries")
+    for entry in analysis.timeline:
+        value = entry.value + (f" {entry.mod}" if entry.mod else "")
+        said = ", ".join(f"“{e}”" for e in dict.fromkeys(entry.expressions))
+        lines.append(f"  {entry.label:<20} {value:<16} {entry.relation:<7} {entry.event}")
+        if said:
+            lines.append(f"  {'':<20} {said}")
+    return "\n".join(lines) + "\n"
+
+
+# --- JSON lines ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Record:
+    """One valid input line: analysed exactly as given."""
+
+    id: str | int
+    text: str
+    dct: str | None = None
+    date_order: str | None = None
+
+
+@dataclass(frozen=True)
+class BadLine:
+    id: str | int | None
+    error: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "error": self.error}
+
+
+def parse_line(line: bytes, number: int) -> Record | BadLine:
+    """A JSON line as a ``Record``, or the one-line reason it cannot be analysed."""
+    try:
+        data = json.loads(line)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return BadLine(None, f"line {number}: not valid JSON ({error})")
+    if not isinstance(data, dict):
+        return BadLine(None, f"line {number}: expected a JSON object")
+    ident = data.get("id")
+    if isinstance(ident, bool) or not isinstance(ident, str | int):
+        return BadLine(None, f"line {number}: \"id\" must be a string or an integer")
+    text = data.get("text")
+    if not isinstance(text, str):
+        return BadLine(ident, f"line {number}: \"text\" must be a string")
+    dct = data.get("dct")
+    if dct is not None and not (isinstance(dct, str) and _is_iso_day(dct)):
+        return BadLine(ident, f"line {number}: \"dct\" must be a date YYYY-MM-DD, got {dct!r}")
+    order = data.get("date_order")
+    if order is not None and order not in DATE_ORDERS:
+        return BadLine(ident, f"line {number}: \"date_order\" must be DMY or MDY, got {order!r}")
+    return Record(ident, text, dct, order)
+
+
+def _is_iso_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+def _lines(stream: BinaryIO | TextIO) -> Iterator[bytes]:
+    try:
+        for line in stream:
+            yield line.encode("utf-8", "surrogateescape") if isinstance(line, str) else line
+    except OSError as error:
+        raise GlossError(f"cannot read standard input: {error}") from error
+
+
+@dataclass
+class _Slot:
+    """What travels with a text through ``nlp.pipe``: the record, its DCT, and the bad lines
+    that came before it (they are written just before its result, keeping input order)."""
+
+    record: Record
+    before: list[BadLine]
+    dct: date | None
+    dct_source: Source
+
+
+def _meta(record: Record) -> Metadata:
+    """A line's own ``dct``/``date_order`` are its metadata."""
+    return Metadata(published=record.dct, published_from="metadata" if record.dct else None,
+                    date_order=cast(DateOrder | None, record.date_order))
+
+
+def _slots(lines: Iterable[bytes], trailing: list[BadLine], max_length: int,
+           dct_flag: str | None) -> Iterator[tuple[str, _Slot]]:
+    from tui.analysis.temporal.context import resolve_dct
+
+    pending: list[BadLine] = []
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        item = parse_line(raw, number)
+        if isinstance(item, Record) and len(item.text) > max_length:
+            item = BadLine(item.id, f"line {number}: text has {len(item.text)} characters, "
+                                    f"more than the pipeline's limit of {max_length}")
+        if isinstance(item, BadLine):
+            pending.append(item)
+            continue
+        # A date given on the line belongs to that document: it wins over --date.
+        dct, source = resolve_dct(_meta(item), item.text, None if item.dct else dct_flag)
+        yield item.text, _Slot(item, pending, dct, source)
+        pending = []
+    trailing.extend(pending)
+
+
+def run_jsonl(nlp: Language, stdin: BinaryIO | TextIO, stdout: BinaryIO, *, batch_size: int = 16,
+              processes: int = 1, dct_flag: str | None = None,
+              date_order_flag: str | None = None) -> None:
+    """Analyse JSON lines from ``stdin`` and write one JSON line per input line to ``stdout``.
+
+    spaCy parses in batches (and in ``processes`` worker processes); each result is written
+    and flushed as soon as it and everything before it are done.
+    """
+    from tui.analysis.temporal.context import parse_iso_date, resolve_date_order
+
+    if dct_flag is not None and parse_iso_date(dct_flag) is None:
+        raise GlossError(f"--date expects YYYY-MM-DD, got {dct_flag!r}")
+    model = model_info(nlp)
+    trailing: list[BadLine] = []
+    slots = _slots(_lines(stdin), trailing, nlp.max_length, dct_flag)
+
+    def write(record: dict[str, Any]) -> None:
+        stdout.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+        stdout.flush()
+
+    for doc, slot in nlp.pipe(slots, as_tuples=True, batch_size=batch_size,
+                              n_process=processes):
+        for bad in slot.before:
+            write(bad.to_json())
+        record = slot.record
+        order, order_source = resolve_date_order(
+            _meta(record), doc, slot.dct, None if record.date_order else date_order_flag)
+        analysis = analyze_doc(doc, str(record.id), slot.dct, slot.dct_source, order,
+                               order_source, model)
+        out: dict[str, Any] = {"id": record.id}
+        out.update(analysis.to_json())
+        del out["doc_id"]
+        write(out)
+    for bad in trailing:
+        write(bad.to_json())

@@ -1,0 +1,320 @@
+"""Document → Analysis: parse with spaCy, then entities, sentences, dates and the timeline.
+
+Texts longer than a chunk are parsed paragraph-aligned chunk by chunk through ``nlp.pipe``
+(spaCy refuses texts over ``nlp.max_length``, and a reader wants progress on a book); entity
+labels and clusters are decided once over the whole document at the end.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from tui.analysis import entities
+from tui.analysis.model import ANALYSIS_VERSION, Analysis, Source, TimelineEntry, Timex
+from tui.document.model import Document, Metadata
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Small enough for steady progress on a book, large enough that spaCy's per-call cost vanishes.
+CHUNK_CHARS = 100_000
+DEFAULT_DATE_ORDER = "DMY"
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What dates in a document are read against, and how each was obtained."""
+
+    dct: date | None = None
+    dct_source: Source = "assumed"
+    date_order: str = DEFAULT_DATE_ORDER
+    date_order_source: Source = "assumed"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of a chunked analysis.
+
+    ``partial`` covers the chunk just parsed (offsets into the whole text, clusters local to
+    the chunk) so a viewer can highlight early; ``final`` is set on the last step only and is
+    the whole document's analysis, whose labels and clusters may differ from the partials'.
+    """
+
+    done: int  # characters analysed so far
+    total: int
+    partial: Analysis
+    final: Analysis | None = None
+
+
+def model_info(nlp: Language) -> tuple[str, str]:
+    """(pipeline name, version) as recorded in analyses, e.g. ("en_core_web_sm", "3.8.0")."""
+    from tui.analysis.nlp import model_id
+
+    return model_id(nlp)
+
+
+def cache_key(nlp: Language) -> str:
+    """Changes whenever the pipeline or our rules would give a different analysis."""
+    name, version = model_info(nlp)
+    return f"{name}@{version}+analysis.{ANALYSIS_VERSION}"
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def resolve_context(meta: Metadata, text: str, doc: Doc | None, *, dct_flag: str | None = None,
+                    date_order_flag: str | None = None,
+                    user_settings: Mapping[str, Any] | None = None) -> Context:
+    """DCT and numeric-date order for a text: the reader's saved choice ({"dct", "date_order"}
+    in ``user_settings``) wins over the flags, the flags over metadata, metadata over the text.
+    ``doc`` (the parsed text or its opening chunk) lets the date order be inferred from tense.
+    """
+    from tui.analysis.temporal.context import resolve_date_order, resolve_dct
+
+    user = user_settings or {}
+    dct, dct_source = resolve_dct(meta, text, dct_flag, _str_or_none(user.get("dct")))
+    order, order_source = resolve_date_order(meta, doc, dct, date_order_flag,
+                                             _str_or_none(user.get("date_order")))
+    return Context(dct, dct_source, order, order_source)
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _timexes(doc: Doc, context: Context) -> list[Timex]:
+    try:
+        from tui.analysis.temporal import tag_timexes
+    except ImportError:
+        return []
+    return list(tag_timexes(doc, context.dct, context.date_order))
+
+
+def _timeline(doc: Doc, timexes: Sequence[Timex], context: Context) -> list[TimelineEntry]:
+    try:
+        from tui.analysis.timeline import build_timeline
+    except ImportError:
+        return []
+    return list(build_timeline(doc, list(timexes), context.dct))
+
+
+# --- one parsed text ----------------------------------------------------------------------------
+
+
+def sentences_of(doc: Doc, offset: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans without surrounding whitespace; blank "sentences" are dropped."""
+    spans = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + len(text) - len(text.lstrip()) + offset
+        spans.append((start, start + len(stripped)))
+    return spans
+
+
+def _shift_timex(timex: Timex, offset: int) -> Timex:
+    return dataclasses.replace(timex, start=timex.start + offset, end=timex.end + offset)
+
+
+def _shift_entry(entry: TimelineEntry, offset: int) -> TimelineEntry:
+    return dataclasses.replace(
+        entry,
+        mentions=tuple((a + offset, b + offset) for a, b in entry.mentions),
+        sentence=(entry.sentence[0] + offset, entry.sentence[1] + offset),
+    )
+
+
+@dataclass
+class _Parts:
+    """What one parsed chunk contributes, in whole-document offsets."""
+
+    mentions: list[entities.Mention]
+    sentences: list[tuple[int, int]]
+    timexes: list[Timex]
+    timeline: list[TimelineEntry]
+    warnings: list[str]
+
+
+def _parts(doc: Doc, offset: int, context: Context) -> _Parts:
+    warnings: list[str] = []
+    try:
+        timexes = _timexes(doc, context)
+        timeline = _timeline(doc, timexes, context)
+    except Exception as error:  # a date rule failing must not cost the reader the entities
+        warnings.append(f"dates could not be analysed: {type(error).__name__}: {error}")
+        timexes, timeline = [], []
+    return _Parts(
+        entities.mentions_from_doc(doc, offset),
+        sentences_of(doc, offset),
+        [_shift_timex(t, offset) for t in timexes] if offset else timexes,
+        [_shift_entry(e, offset) for e in timeline] if offset else timeline,
+        warnings,
+    )
+
+
+def _assemble(doc_id: str, parts: Sequence[_Parts], context: Context,
+              model: tuple[str, str]) -> Analysis:
+    mentions = [m for p in parts for m in p.mentions]
+    found, clusters = entities.resolve(mentions)
+    timeline = parts[0].timeline if len(parts) == 1 else _merge_timelines(
+        [p.timeline for p in parts])
+    return Analysis(
+        doc_id=doc_id,
+        entities=found,
+        clusters=clusters,
+        sentences=tuple(s for p in parts for s in p.sentences),
+        timexes=tuple(t for p in parts for t in p.timexes),
+        timeline=tuple(timeline),
+        dct=context.dct.isoformat() if context.dct else None,
+        dct_source=context.dct_source,
+        date_order=context.date_order,
+        date_order_source=context.date_order_source,
+        model=model[0],
+        model_version=model[1],
+        analysis_version=ANALYSIS_VERSION,
+        warnings=tuple(dict.fromkeys(w for p in parts for w in p.warnings)),
+    )
+
+
+def _merge_timelines(timelines: Sequence[Sequence[TimelineEntry]]) -> list[TimelineEntry]:
+    """Entries with the same value and mod from several chunks become one, in time order."""
+    merged: dict[tuple[str, str | None], TimelineEntry] = {}
+    for timeline in timelines:
+        for entry in timeline:
+            key = (entry.value, entry.mod)
+            if (seen := merged.get(key)) is None:
+                merged[key] = entry
+                continue
+            merged[key] = dataclasses.replace(
+                seen,
+                mentions=seen.mentions + entry.mentions,
+                expressions=tuple(dict.fromkeys(seen.expressions + entry.expressions)),
+                events=tuple(dict.fromkeys(seen.events + entry.events)),
+            )
+    return sorted(merged.values(), key=_calendar_order)
+
+
+def _calendar_order(entry: TimelineEntry) -> tuple[Any, ...]:
+    """Placed entries by where they sit in time, then the vague ones by first mention."""
+    from tui.analysis.timeline import place, sort_anchor
+
+    first = entry.mentions[0][0] if entry.mentions else 0
+    placement = place(entry.value)
+    if placement is None:
+        return (1, first)
+    return (0, *sort_anchor(placement, entry.mod), first)
+
+
+def analyze_doc(
+    spacy_doc: Doc,
+    doc_id: str,
+    dct: date | None = None,
+    dct_source: Source = "assumed",
+    date_order: str = DEFAULT_DATE_ORDER,
+    date_order_source: Source = "assumed",
+    model: tuple[str, str] = ("", ""),
+) -> Analysis:
+    """The analysis of one parsed text (for example an ``nlp.pipe`` result), offsets into
+    ``spacy_doc.text``; dates are read against ``dct`` with ``date_order``."""
+    context = Context(dct, dct_source, date_order, date_order_source)
+    return _assemble(doc_id, [_parts(spacy_doc, 0, context)], context, model)
+
+
+# --- whole documents ----------------------------------------------------------------------------
+
+
+def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Consecutive (start, end) pieces of at most ``limit`` characters covering ``text``, cut
+    after a line break where there is one (whole paragraphs), else after a sentence or a space.
+    """
+    bounds = []
+    start, size = 0, len(text)
+    while size - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        for separator in ("\n", ". ", " "):
+            at = window.rfind(separator, limit // 4)
+            if at >= 0:
+                cut = at + len(separator)
+                break
+        end = start + cut if cut > 0 else start + limit
+        bounds.append((start, end))
+        start = end
+    if start < size or not bounds:
+        bounds.append((start, size))
+    return bounds
+
+
+def analyze_document_chunks(
+    document: Document,
+    nlp: Language | None = None,
+    *,
+    dct_flag: str | None = None,
+    date_order_flag: str | None = None,
+    user_settings: Mapping[str, Any] | None = None,
+    chunk_chars: int = CHUNK_CHARS,
+    batch_size: int = 4,
+) -> Iterator[Progress]:
+    """Analyse ``document`` chunk by chunk, yielding a ``Progress`` after each chunk; the last
+    one carries the whole analysis in ``final``."""
+    if nlp is None:
+        from tui.analysis.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    model = model_info(nlp)
+    text = document.text
+    bounds = chunk_bounds(text, min(chunk_chars, nlp.max_length))
+    context: Context | None = None
+    parts: list[_Parts] = []
+    pieces = ((text[a:b], a) for a, b in bounds)
+    for doc, offset in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        if context is None:
+            # The DCT comes from the whole text; the date order is inferred from the opening
+            # chunk, and both hold for every chunk.
+            context = resolve_context(document.meta, text, doc, dct_flag=dct_flag,
+                                      date_order_flag=date_order_flag,
+                                      user_settings=user_settings)
+        part = _parts(doc, offset, context)
+        parts.append(part)
+        done = offset + len(doc.text)
+        partial = _assemble(document.id, [part], context, model)
+        if done < len(text):
+            yield Progress(done, len(text), partial)
+    assert context is not None  # chunk_bounds always yields at least one piece
+    yield Progress(len(text), len(text), partial,
+                   final=_assemble(document.id, parts, context, model))
+
+
+def analyze_document(
+    document: Document,
+    nlp: Language | None = None,
+    *,
+    dct_flag: str | None = None,
+    date_order_flag: str | None = None,
+    user_settings: Mapping[str, Any] | None = None,
+    on_progress: ProgressCallback | None = None,
+    chunk_chars: int = CHUNK_CHARS,
+) -> Analysis:
+    """The whole analysis of a loaded document; ``on_progress(done, total)`` after each chunk.
+
+    ``dct_flag``/``date_order_flag`` are the command-line values; ``user_settings`` holds the
+    reader's saved choices ({"dct": "YYYY-MM-DD", "date_order": "DMY"}), which win over both.
+    """
+    for step in analyze_document_chunks(
+        document, nlp, dct_flag=dct_flag, date_order_flag=date_order_flag,
+        user_settings=user_settings, chunk_chars=chunk_chars,
+    ):
+        if on_progress is not None:
+            on_progress(step.done, step.total)
+        if step.final is not None:
+            return step.final
+    raise AssertionError("analyze_document_chunks ended without a final analysis")
