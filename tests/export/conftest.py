@@ -80,10 +80,12 @@ def build_notes(doc: Document) -> list[Note]:
 
 
 def entry(value: str, label: str, event: str, phrase: str, relation: str = "past",
-          granularity: str = "day", vague: bool = False, mod: str | None = None) -> TimelineEntry:
+          granularity: str = "day", vague: bool = False, mod: str | None = None,
+          also: tuple[str, ...] = ()) -> TimelineEntry:
     return TimelineEntry(value=value, label=label, event=event, relation=relation,  # type: ignore[arg-type]
                          mentions=(span(phrase),), sentence=sentence_of(phrase),
-                         expressions=(phrase,), mod=mod, granularity=granularity, vague=vague)
+                         expressions=(phrase,), mod=mod, granularity=granularity, vague=vague,
+                         events=(event, *also))
 
 
 def build_analysis(doc: Document) -> Analysis:
@@ -96,7 +98,7 @@ def build_analysis(doc: Document) -> Analysis:
               mod="AFTER"),
         entry("2025-08-05", "Tue 5 Aug 2025", "the city council said", "on Tuesday"),
         entry("2025-08-06", "Wed 6 Aug 2025", "The Riverside Harbour Bridge reopened",
-              "on 6 August 2025"),
+              "on 6 August 2025", also=("three months of repairs ended",)),
         entry("2025-09", "September 2025", "work on the eastern ramp would continue",
               "in September 2025", relation="future", granularity="month"),
         entry("2026-SP", "spring 2026", "Engineers <from> Castell & Partners will inspect",

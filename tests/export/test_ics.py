@@ -50,7 +50,9 @@ def test_description_has_wordings_and_the_users_notes(
     description = str(found["2025-09"]["DESCRIPTION"])  # type: ignore[index]
     assert "As written: “in September 2025”" in description
     assert "=SUM(A1) ramp schedule" in description
-    assert "ramp schedule" not in str(found["2025-08-06"]["DESCRIPTION"])  # type: ignore[index]
+    merged = str(found["2025-08-06"]["DESCRIPTION"])  # type: ignore[index]
+    assert "ramp schedule" not in merged
+    assert "Also: three months of repairs ended" in merged  # a second clause on the same day
 
 
 def test_vague_entries_are_not_events_but_are_listed(

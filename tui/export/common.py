@@ -87,6 +87,12 @@ def notes_on_entry(notes: Sequence[Note], entry: TimelineEntry) -> list[Note]:
         n for n in notes if n.target == "timeline" and n.target_key == entry.value)
 
 
+def other_events(entry: TimelineEntry) -> list[str]:
+    """The entry's dated clauses besides its headline event (a merged entry has several)."""
+    headline = entry.event.strip()
+    return [clean(e).strip() for e in entry.events if e.strip() and e.strip() != headline]
+
+
 def slug(text: str, limit: int = 60) -> str:
     """A file-name-safe, lower-case ASCII slug; empty when nothing usable is left."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

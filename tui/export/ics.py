@@ -18,7 +18,14 @@ from icalendar import Calendar, Event, vText
 
 from tui.analysis.model import Analysis, TimelineEntry
 from tui.document.model import Document
-from tui.export.common import clean, document_title, name_uuid, notes_on_entry, now_utc
+from tui.export.common import (
+    clean,
+    document_title,
+    name_uuid,
+    notes_on_entry,
+    now_utc,
+    other_events,
+)
 from tui.export.options import ExportOptions
 from tui.export.timex_dates import DatePoint, parse_value
 from tui.store.model import Note
@@ -83,7 +90,7 @@ def _summary(entry: TimelineEntry, point: DatePoint) -> str:
 
 def _description(document: Document, entry: TimelineEntry, point: DatePoint,
                  notes: Sequence[Note]) -> str:
-    lines: list[str] = []
+    lines = [f"Also: {event}" for event in other_events(entry)]
     if entry.expressions:
         lines.append("As written: " + ", ".join(f"“{clean(e)}”" for e in entry.expressions))
     if point.granularity not in ("day", "time"):

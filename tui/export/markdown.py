@@ -15,7 +15,14 @@ from collections.abc import Sequence
 
 from tui.analysis.model import Analysis, Cluster, TimelineEntry
 from tui.document.model import Document
-from tui.export.common import backref_uri, clean, document_title, notes_on_entry, selected
+from tui.export.common import (
+    backref_uri,
+    clean,
+    document_title,
+    notes_on_entry,
+    other_events,
+    selected,
+)
 from tui.export.markdown_text import blockquote, escape_inline, paragraphs, tag
 from tui.export.options import ExportOptions
 from tui.store.model import Note
@@ -100,6 +107,8 @@ def _timeline(document: Document, entries: Sequence[TimelineEntry],
         line = f"- **{escape_inline(clean(entry.label))}**"
         if entry.event.strip():
             line += f" — {escape_inline(clean(entry.event).strip())}"
+        for event in other_events(entry):
+            line += f"; {escape_inline(event)}"
         if entry.expressions:
             line += " (" + "; ".join(
                 "“" + escape_inline(clean(e)) + "”" for e in entry.expressions) + ")"

@@ -16,7 +16,7 @@ from typing import Any
 
 from tui.analysis.model import Analysis, TimelineEntry
 from tui.document.model import Document
-from tui.export.common import clean, document_title, name_uuid, notes_on_entry
+from tui.export.common import clean, document_title, name_uuid, notes_on_entry, other_events
 from tui.export.options import ExportOptions
 from tui.export.timex_dates import DatePoint, parse_value
 from tui.store.model import Note
@@ -54,7 +54,7 @@ def _slide(document: Document, entry: TimelineEntry, point: DatePoint,
     if parts >= 5 and point.at is not None:
         start["hour"] = point.at.hour
         start["minute"] = point.at.minute
-    paragraphs: list[str] = []
+    paragraphs = [f"Also: {_esc(event)}" for event in other_events(entry)]
     if entry.expressions:
         paragraphs.append("As written: " + ", ".join(
             f"“{_esc(e)}”" for e in entry.expressions))
