@@ -23,30 +23,39 @@ _WEEKDAY = "|".join(sorted((w for w in lx.WEEKDAYS if len(w) > 3), key=len, reve
 _UNITS = r"(?:days|weeks|months|years|decades|hours|minutes)"
 _NUMW = "|".join(w for w in lx.NUMBER_WORDS if " " not in w and w not in ("a", "an", "single"))
 
-# Our own patterns over the raw text, case-insensitive, on word boundaries.
+_HOLIDAY = (r"(?-i:Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Valentine's Day|Halloween"
+            r"|Independence Day|Bastille Day|Boxing Day|Veterans Day|Armistice Day|Easter"
+            r"(?: Sunday| Monday)?|Good Friday|Thanksgiving(?: Day)?|Labor Day|Memorial Day"
+            r"|Election Day|Presidents Day|Martin Luther King Day)")
+_TZ = r"(?-i: [A-Z]{2,4}T?\b)"
+
+# Our own patterns over the raw text, case-insensitive, on word boundaries. Words that are
+# temporal only now and then ("former", "recent", "past", a bare "soon") are left to spaCy.
 _PATTERNS = [
     # vague references and lists of units
     rf"(?:the )?(?:coming|upcoming|next few|past few|last few) {_UNITS}"
     rf"(?: (?:and|or) {_UNITS})*",
     rf"(?:the )?{_UNITS} (?:and|or) {_UNITS}(?: ahead| to come)?",
     r"(?:the )?(?:days|weeks|months|years) (?:ahead|to come)",
-    r"(?:very )?soon|the (?:near |distant )?future|currently|nowadays|recently|lately"
-    r"|formerly|previously|(?:right |just )?now|(?<![-\w])current(?![-\w])",
-    r"(?:at )?present(?= day|-day|,|\.| time)",
-    r"(?:the )?(?:past|present|future)(?=[,.;])",
-    r"former",
+    r"very soon|the (?:near |distant )?future|currently|nowadays|recently"
+    r"|(?:right |just )?now(?! that)",
+    r"today|tonight|yesterday|tomorrow",
     r"daily|weekly|monthly|annually|yearly|nightly|hourly|quarterly",
+    rf"(?:every|each|every other) (?:{_WEEKDAY}|day|week|month|year|morning|evening|night)",
+    rf"(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)",
+    _HOLIDAY,
     # clock times and parts of day
-    r"\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|am|pm)(?: [A-Z]{2,4}\b)?",
-    r"\d{1,2}:\d{2}(?: ?(?:a\.m\.|p\.m\.|am|pm))?",
-    rf"(?:(?:{_WEEKDAY}|yesterday|today|tomorrow|this|last|that|the next|the following) )?"
+    rf"\d{{1,2}}(?::\d{{2}})? ?(?:a\.m\.|p\.m\.|am|pm)(?:{_TZ})?"
+    rf"(?: (?:{_WEEKDAY}|today|yesterday|tomorrow))?",
+    rf"\d{{1,2}}:\d{{2}}(?: ?(?:a\.m\.|p\.m\.|am|pm))?(?:{_TZ})?",
+    rf"(?:(?:{_WEEKDAY}|yesterday|today|tomorrow|this|last|that|the next|the following) )"
     r"(?:morning|afternoon|evening|night)",
     r"tonight|overnight|noon|midnight",
     # relative units
     rf"(?:(?:\d+|{_NUMW}|a|an|several|a few|few|many|some) )?(?:{_UNITS[3:-1]}|day|week|month"
-    rf"|year|hour|minute|decade) (?:later|earlier|ago|before|after|from now)",
+    rf"|year|hour|minute|decade) (?:later|earlier|ago|from now)",
     r"(?:early|late|mid)-?(?:\d{4}s?)",
-    rf"(?:(?:the )?(?:early|late|mid)[- ])?(?-i:{_MONTH_CAP})(?:,? \d{{4}})?",
+    rf"(?:(?:the )?(?:early|late|mid)[- ]|(?:last|next|this) )?(?-i:{_MONTH_CAP})(?:,? \d{{4}})?",
 ]
 _PATTERN = re.compile(r"(?<![\w/-])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) +
                       r")(?![\w/])", re.IGNORECASE)
@@ -74,8 +83,33 @@ def pattern_candidates(text: str) -> Iterable[tuple[int, int]]:
         yield m.start(), m.end()
 
 
+_UNIT_THEN_SIGNAL = re.compile(
+    r"^(?P<keep>.*\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?))"
+    r" (?P<signal>before|after|later|earlier)$", re.IGNORECASE)
+_THE_FULL_DATE = re.compile(rf"^the (?=(?:{_MONTH}|{_MONTH_ABBR})\.? \d)", re.IGNORECASE)
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span to its TimeBank extent: no introducing preposition, no edge punctuation."""
+    """Shrink a span to its TimeBank extent: no introducing preposition, no edge punctuation.
+
+    "ten days before the vote" keeps "ten days" (the signal relates it to an event), while a
+    closing "two days later" stays whole as an anaphoric date. "minutes later" is a duration.
+    """
+    start, end = _trim_edges(text, start, end)
+    m = _UNIT_THEN_SIGNAL.match(text[start:end])
+    if m:
+        following = text[end:end + 3].lstrip(" ")
+        time_unit = re.search(r"(?:second|minute|hour)s?$", m["keep"], re.IGNORECASE)
+        bare_plural = " " not in m["keep"].strip()
+        if m["signal"] in ("before", "after") and following[:1].isalnum() or time_unit or (
+                bare_plural and m["signal"] in ("before", "after")):
+            end = start + len(m["keep"])
+    if m2 := _THE_FULL_DATE.match(text[start:end]):
+        start += m2.end()
+    return start, end
+
+
+def _trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
     changed = True
     while changed and start < end:
         changed = False

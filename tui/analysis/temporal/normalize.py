@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tui.analysis.temporal import lexicon as lx
+from tui.analysis.temporal.holidays import HOLIDAYS
 from tui.analysis.temporal.periods import (
     Period,
     safe_date,
@@ -119,9 +120,14 @@ class Normalizer:
 
     # -- helpers -------------------------------------------------------------------------
     def _base(self, deictic: bool = True) -> tuple[Period | None, str | None]:
-        """The period relative words count from, and its name for Timex.anchor."""
+        """The period relative words count from, and its name for Timex.anchor.
+
+        Deictic words ("yesterday", "next week") count from the DCT whenever there is one;
+        anaphoric ones ("the following day") and, in a narrative, bare calendar names
+        ("in March") count from the date mentioned last.
+        """
         ctx = self.ctx
-        if deictic and not ctx.narrative and ctx.dct is not None:
+        if deictic and ctx.dct is not None:
             return Period(ctx.dct, "day"), "dct"
         if ctx.previous is not None:
             return ctx.previous, "previous"
@@ -143,7 +149,8 @@ class Normalizer:
         if r := self._vague_plural(s):
             return r
         mod, core = _split_mod(s)
-        for rule in (self._set, self._iso, self._numeric, self._month_date, self._year_forms,
+        for rule in (self._set, self._iso, self._numeric, self._month_date, self._month_rel,
+                     self._holiday, self._year_forms,
                      self._relative_day, self._weekday, self._season, self._quarter,
                      self._ago, self._anaphoric_shift, self._this_next_last, self._same,
                      self._duration, self._time_of_day, self._bare_unit):
@@ -182,14 +189,21 @@ class Normalizer:
     _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
                   "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y", "hourly": "PT1H",
                   "quarterly": "P3M", "biweekly": "P2W", "semiannual": "P6M"}
-    _EVERY = re.compile(rf"^(?:every|each|a|per|once a|twice a|once every) ?(?P<n>{_NUM} )?"
-                        rf"(?P<unit>{_UNIT}|{_WEEKDAY}|{_PART})$")
+    _EVERY = re.compile(rf"^(?:every|each|per|once a|twice a|once every|every other) ?"
+                        rf"(?P<n>{_NUM} )?(?P<unit>{_UNIT}|{_WEEKDAY}|{_PART})$")
+    _PLURAL_WEEKDAY = re.compile(rf"^(?P<wd>{_WEEKDAY})s(?: (?P<part>{_PART})s?)?$|"
+                                 rf"^(?P<wd2>{_WEEKDAY}) (?P<part2>{_PART})s$")
 
     def _set(self, s: str) -> Reading | None:
         if s in self._SET_WORDS:
             return Reading("SET", self._SET_WORDS[s])
+        if pm := self._PLURAL_WEEKDAY.match(s):
+            weekday = lx.WEEKDAYS[pm["wd"] or pm["wd2"]] + 1
+            part = pm["part"] or pm["part2"]
+            suffix = f"T{lx.PARTS_OF_DAY[part]}" if part else ""
+            return Reading("SET", f"XXXX-WXX-{weekday}{suffix}")
         m = self._EVERY.match(s)
-        if not m or s.startswith("a ") and not m["unit"]:
+        if not m:
             return None
         word = m["unit"]
         if word in lx.WEEKDAYS:
@@ -197,7 +211,7 @@ class Normalizer:
         if word in lx.PARTS_OF_DAY:
             return Reading("SET", f"XXXX-XX-XXT{lx.PARTS_OF_DAY[word]}")
         unit = lx.unit_of(word)
-        if unit is None or s.startswith(("a ", "per ")) and m["n"]:
+        if unit is None or s.startswith("per ") and m["n"]:
             return None
         amount = number(m["n"]) if m["n"] else 1.0
         return Reading("SET", duration_value(amount, unit))
@@ -243,10 +257,13 @@ class Normalizer:
         return self._month_day(month, day)
 
     def _month_day(self, month: int, day: int, weekday: int | None = None) -> Reading | None:
-        base, anchor = self._base(deictic=False) if self.ctx.narrative else self._base()
+        base, anchor = self._base(deictic=not self.ctx.narrative)
         if base is None:
             return Reading("DATE", f"XXXX-{month:02d}-{day:02d}")
-        year = year_near(base.day, month, day, 0) if anchor == "dct" else base.day.year
+        if anchor == "dct":
+            year = year_near(base.day, month, day, self.ctx.direction)
+        else:
+            year = base.day.year
         if weekday is not None:
             # A weekday settles the year when the calendar agrees with one candidate.
             for y in (year, year - 1, year + 1):
@@ -309,6 +326,67 @@ class Normalizer:
             return self._bare_month(month, mod)
         return None
 
+    _MONTH_REL = re.compile(
+        rf"^(?P<rel>last|next|this|this past|this coming|the coming|the following|the previous|"
+        rf"that|the same|past|coming) (?P<month>{_MONTH})$"
+    )
+
+    def _month_rel(self, s: str) -> Reading | None:
+        """"last November", "next March": the named month before or after the anchor."""
+        m = self._MONTH_REL.match(s)
+        if not m:
+            return None
+        month = lx.MONTHS[m["month"]]
+        rel = m["rel"]
+        anaphoric = rel in ("the following", "the previous", "that", "the same")
+        base, anchor = self._base(deictic=not anaphoric)
+        if base is None:
+            return Reading("DATE", f"XXXX-{month:02d}")
+        ref = base.day
+        if rel in ("last", "this past", "the previous", "past"):
+            year = ref.year if month < ref.month else ref.year - 1
+        elif rel in ("next", "this coming", "the coming", "the following", "coming"):
+            year = ref.year if month > ref.month else ref.year + 1
+        else:
+            year = ref.year
+        return self._date(Period(date(year, month, 1), "month"), anchor=anchor)
+
+    _HOLIDAY = re.compile(
+        r"^(?:(?P<rel>last|next|this|this past|this coming|the coming|the following|"
+        r"the previous|that) )?(?P<name>[a-z' ]+?)(?:,? (?P<year>(?:1[0-9]|20)\d{2}))?$"
+    )
+
+    def _holiday(self, s: str) -> Reading | None:
+        m = self._HOLIDAY.match(s)
+        if not m or m["name"] not in HOLIDAYS:
+            return None
+        rule = HOLIDAYS[m["name"]]
+        if m["year"]:
+            return self._date(Period(rule(int(m["year"])), "day"))
+        rel = m["rel"] or ""
+        anaphoric = rel in ("the following", "the previous", "that")
+        base, anchor = self._base(deictic=not anaphoric and not self.ctx.narrative)
+        if base is None:
+            d0 = rule(2000)
+            return Reading("DATE", f"XXXX-{d0.month:02d}-{d0.day:02d}")
+        ref = base.day
+        options = [rule(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        if rel in ("last", "this past", "the previous"):
+            d = max(o for o in options if o < ref)
+        elif rel in ("next", "this coming", "the coming", "the following"):
+            d = min(o for o in options if o > ref)
+        elif anchor == "dct":
+            direction = self.ctx.direction
+            if direction < 0:
+                d = max(o for o in options if o <= ref)
+            elif direction > 0:
+                d = min(o for o in options if o >= ref)
+            else:
+                d = min(options, key=lambda o: abs((o - ref).days))
+        else:
+            d = rule(ref.year)
+        return self._date(Period(d, "day"), anchor=anchor)
+
     def _bare_month(self, month: int, mod: str | None = None) -> Reading:
         ctx = self.ctx
         base, anchor = self._base(deictic=not ctx.narrative)
@@ -321,7 +399,7 @@ class Normalizer:
             elif ctx.direction > 0:
                 year = ref.year if month >= ref.month else ref.year + 1
             else:
-                year = ref.year
+                year = year_near(ref, month, 15, 0)
         else:
             year = ref.year
         return self._date(Period(date(year, month, 1), "month"), anchor=anchor, mod=mod)
@@ -414,9 +492,9 @@ class Normalizer:
         if rel in ("following", "previous"):
             base, anchor = self._base(deictic=False)
         else:
-            base, anchor = self._base()
+            base, anchor = self._base(deictic=not self.ctx.narrative or bool(rel))
         suffix = "T" + lx.PARTS_OF_DAY[m["part"]] if m["part"] else ""
-        type_ = "TIME" if suffix else "DATE"
+        type_ = "DATE"  # news annotation dates "Friday night" as a day with a part
         if base is None:
             return Reading(type_, f"XXXX-WXX-{weekday + 1}" + suffix)
         if rel in ("last", "past", "this past", "previous"):
@@ -560,7 +638,8 @@ class Normalizer:
         return Reading("DATE", p.value, None, anchor, p)
 
     _ANAPHORIC_SHIFT = re.compile(
-        rf"^(?:the )?(?P<rel>next|following|previous|preceding|prior|subsequent|ensuing) "
+        rf"^(?:the (?P<rel>next|following|previous|preceding|prior|subsequent|ensuing)|"
+        rf"(?P<relb>following|previous|preceding|prior|subsequent|ensuing)) "
         rf"(?P<unit>day|week|month|year|morning|evening|night|afternoon|weekend|decade)$"
         rf"|^(?:the )?(?P<unit2>day|week|month|year) (?P<rel2>before|after|earlier|later)$"
     )
@@ -569,7 +648,7 @@ class Normalizer:
         m = self._ANAPHORIC_SHIFT.match(s)
         if not m:
             return None
-        rel = m["rel"] or m["rel2"]
+        rel = m["rel"] or m["relb"] or m["rel2"]
         unit = m["unit"] or m["unit2"]
         sign = -1 if rel in ("previous", "preceding", "prior", "before", "earlier") else 1
         base, anchor = self._base(deictic=False)
@@ -607,7 +686,7 @@ class Normalizer:
                 unit in ("week", "month", "year", "decade", "century", "day") and not m["pre"]):
             # "the past year" is a stretch of time, not a calendar year.
             return Reading("DURATION", duration_value(1.0, unit))
-        if rel == "the" and unit not in ("year", "month", "week", "day", "weekend"):
+        if rel == "the" and unit not in ("year", "month", "week", "weekend"):
             return None
         base, anchor = self._base(deictic=not anaphoric)
         if base is None:

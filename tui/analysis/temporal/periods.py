@@ -43,7 +43,7 @@ class Period:
         if self.grain == "year":
             return f"{d.year:04d}"
         if self.grain == "decade":
-            return f"{d.year // 10:03d}"
+            return f"{d.year // 10:03d}X"
         return f"{d.year // 100:02d}"
 
     def shift(self, n: int, unit: str | None = None) -> Period:
@@ -93,7 +93,10 @@ def weekday_near(ref: date, weekday: int, direction: int) -> date:
 
 
 def year_near(ref: date, month: int, day: int | None, direction: int) -> int:
-    """The year that puts month/day nearest ``ref`` on the side ``direction`` asks for."""
+    """The year that puts month/day nearest ``ref`` on the side ``direction`` asks for.
+
+    With no day, the month counts from its middle, so the current month is the nearest.
+    """
     candidates = [ref.year - 1, ref.year, ref.year + 1]
 
     def point(y: int) -> date:
@@ -107,12 +110,14 @@ def year_near(ref: date, month: int, day: int | None, direction: int) -> int:
         future = [y for y in candidates if (point(y) >= ref if day else (y, month) >= (
             ref.year, ref.month))]
         return min(future)
-    return min(candidates, key=lambda y: (abs((point(y) - ref).days), -y))
+    # Without tense, news more often looks back: a day ahead weighs as three days behind.
+    return min(candidates, key=lambda y: (point(y) - ref).days * 3 if point(y) > ref
+               else (ref - point(y)).days)
 
 
 _VALUE = re.compile(
     r"^(?:"
-    r"(?:BC)?[0-9X]{2,4}"  # century, decade, year
+    r"(?:BC)?[0-9X]{2,4}"  # century, decade (198X), year
     r"(?:-(?:[0-9X]{2}(?:-[0-9X]{2})?|W[0-9X]{1,2}(?:-(?:WE|[1-7X]))?|Q[1-4X]|H[12X]"
     r"|SP|SU|FA|WI))?"
     r"(?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI|MI|DT|XX:XX)Z?)?"

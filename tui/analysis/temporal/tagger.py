@@ -14,6 +14,8 @@ from tui.analysis.temporal.periods import Period
 
 _VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 _YEAR = re.compile(r"\b(1[5-9]\d{2}|20\d{2})\b")
+# "a 6-year-old girl": an age used as an adjective is not a timex in TimeBank.
+_AGE_ADJECTIVE = re.compile(r"\w-(?:year|month|week|day)s?-old$", re.IGNORECASE)
 
 
 def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Timex]:
@@ -29,6 +31,8 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
     previous: Period | None = Period(dct, "day") if dct is not None and not narrative else None
     out: list[Timex] = []
     for start, end in spans:
+        if _AGE_ADJECTIVE.search(text[start:end]):
+            continue
         span = doc.char_span(start, end, alignment_mode="expand")
         direction = tense.direction(span) if span is not None and len(span) else 0
         ctx = Context(dct, previous, direction, date_order, narrative)
@@ -75,7 +79,7 @@ def is_narrative(text: str, dct: date | None) -> bool:
     if dct is None:
         return True
     years = [int(y) for y in _YEAR.findall(text[:20000])]
-    if len(years) < 3:
+    if len(years) < 10 or any(abs(y - dct.year) <= 2 for y in years):
         return False
     distant = sum(1 for y in years if abs(y - dct.year) > 10)
-    return distant * 2 > len(years)
+    return distant >= 0.9 * len(years)

@@ -26,11 +26,46 @@ def governing_verb(span: Span) -> Token | None:
     return None
 
 
+_PLANNING = frozenset(
+    "plan expect schedule intend hope want aim prepare set due slate promise vow threaten "
+    "agree decide seek try arrange propose".split()
+)
+
+
 def direction(span: Span) -> int:
-    """-1 for a past-tense clause, +1 for a future one, 0 when tense says nothing."""
+    """-1 for a past-tense clause, +1 for a future one, 0 when tense says nothing.
+
+    Non-finite verbs ("since taking office in January") take their tense from the finite verb
+    above them; an infinitive after a verb of planning ("plans to meet on Friday") looks ahead.
+    """
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ == "since":
+        return -1
     verb = governing_verb(span)
-    if verb is None:
-        return 0
+    for _ in range(4):
+        if verb is None:
+            return 0
+        found = _finite_direction(verb)
+        if found is not None:
+            return found
+        head = verb.head
+        if head is verb:
+            return 0
+        if verb.tag_ == "VB" and head.lemma_ in _PLANNING:
+            return 1
+        verb = head if head.pos_ in _VERB_POS else _verb_above(head)
+    return 0
+
+
+def _verb_above(token: Token) -> Token | None:
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in _VERB_POS:
+            return ancestor
+    return None
+
+
+def _finite_direction(verb: Token) -> int | None:
+    """The direction a verb's own tense gives, or None when it is non-finite."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
@@ -38,25 +73,14 @@ def direction(span: Span) -> int:
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG":
         return 1  # "is going to meet"
-    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
-        # An infinitive takes its tense from the verb it completes ("plans to meet").
-        if head.lemma_ in ("plan", "expect", "schedule", "intend", "hope", "want", "aim",
-                           "prepare", "set", "due", "slate"):
-            return 1
-        return direction_of_token(head)
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return -1
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return -1
+        return -1  # the present perfect reports the past
+    if verb.tag_ == "MD":
+        return 1 if verb.lower_ in _FUTURE_AUX else 0
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxes):
+        return 0
     if verb.tag_ == "VBN" and not auxes:
-        return -1
-    return 0
-
-
-def direction_of_token(verb: Token) -> int:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if {a.lower_ for a in auxes} & _FUTURE_AUX:
-        return 1
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return -1
-    return 0
+        return -1  # "the deal signed Friday"
+    return None

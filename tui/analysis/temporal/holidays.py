@@ -1,0 +1,67 @@
+"""Named days: fixed-date holidays and those computed from the calendar (Easter, Thanksgiving)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th ``weekday`` (Mon=0) of a month; n = -1 for the last one."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    nxt = date(year + month // 12, month % 12 + 1, 1)
+    last = nxt - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _fixed(month: int, day: int) -> Callable[[int], date]:
+    return lambda year: date(year, month, day)
+
+
+# Cleaned (lower-case, no possessive) names -> the date in a given year.
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas": _fixed(12, 25),
+    "christmas day": _fixed(12, 25),
+    "christmas eve": _fixed(12, 24),
+    "new year day": _fixed(1, 1),
+    "new years day": _fixed(1, 1),
+    "new year eve": _fixed(12, 31),
+    "new years eve": _fixed(12, 31),
+    "valentine day": _fixed(2, 14),
+    "halloween": _fixed(10, 31),
+    "independence day": _fixed(7, 4),
+    "the fourth of july": _fixed(7, 4),
+    "fourth of july": _fixed(7, 4),
+    "bastille day": _fixed(7, 14),
+    "boxing day": _fixed(12, 26),
+    "veterans day": _fixed(11, 11),
+    "armistice day": _fixed(11, 11),
+    "may day": _fixed(5, 1),
+    "easter": easter,
+    "easter sunday": easter,
+    "good friday": lambda y: easter(y) - timedelta(days=2),
+    "easter monday": lambda y: easter(y) + timedelta(days=1),
+    "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
+    "martin luther king day": lambda y: nth_weekday(y, 1, 0, 3),
+    "presidents day": lambda y: nth_weekday(y, 2, 0, 3),
+    "election day": lambda y: nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+}
