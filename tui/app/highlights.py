@@ -1,0 +1,105 @@
+"""Which spans of the article are highlighted, and how: a sorted index the view bisects.
+
+Entity labels are grouped into the categories the reader toggles in the legend. Dates come
+from the temporal tagger when it found any (its spans and values beat spaCy's DATE/TIME),
+otherwise from spaCy.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from tui.analysis.model import Analysis
+
+# (category, legend name, spaCy labels) in legend order; the number key is the position + 1.
+CATEGORIES: tuple[tuple[str, str, frozenset[str]], ...] = (
+    ("person", "Person", frozenset({"PERSON"})),
+    ("place", "Place", frozenset({"GPE", "LOC", "FAC"})),
+    ("org", "Organization", frozenset({"ORG"})),
+    ("norp", "Group", frozenset({"NORP"})),
+    ("date", "Date", frozenset({"DATE", "TIME"})),
+    ("misc", "Event/Work", frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})),
+    ("number", "Number", frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})),
+)
+CATEGORY_OF_LABEL = {label: key for key, _, labels in CATEGORIES for label in labels}
+CATEGORY_NAMES = {key: name for key, name, _ in CATEGORIES}
+HIDDEN_BY_DEFAULT = frozenset({"number"})
+
+
+@dataclass(frozen=True)
+class Highlight:
+    start: int
+    end: int
+    category: str
+    label: str  # the spaCy label or TIMEX3 type shown in inline labels
+    ref: int  # index into Analysis.entities (or Analysis.timexes for dates from the tagger)
+    is_timex: bool = False
+
+
+class SpanIndex:
+    """Non-overlapping spans sorted by start; ``overlapping`` is two bisects, not a scan."""
+
+    def __init__(self, spans: Iterable[Highlight]) -> None:
+        self.spans: list[Highlight] = sorted(spans, key=lambda s: (s.start, s.end))
+        self._starts = [s.start for s in self.spans]
+        self._ends = [s.end for s in self.spans]
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def overlapping(self, start: int, end: int) -> Sequence[Highlight]:
+        first = bisect_right(self._ends, start)
+        last = bisect_right(self._starts, end - 1) if end > start else first
+        return self.spans[first:max(first, last)]
+
+    def at(self, offset: int) -> Highlight | None:
+        found = self.overlapping(offset, offset + 1)
+        return found[0] if found else None
+
+    def after(self, offset: int) -> Highlight | None:
+        """First span starting after ``offset``."""
+        i = bisect_right(self._starts, offset)
+        return self.spans[i] if i < len(self.spans) else None
+
+    def before(self, offset: int) -> Highlight | None:
+        """Last span starting before ``offset``."""
+        i = bisect_right(self._starts, offset - 1) - 1
+        return self.spans[i] if i >= 0 else None
+
+    def index_of(self, span: Highlight) -> int:
+        return self._starts.index(span.start) if span in self.spans else -1
+
+
+def _without_overlaps(spans: list[Highlight]) -> list[Highlight]:
+    """Keep the earlier (then longer) of overlapping spans."""
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[Highlight] = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
+def highlights_for(analysis: Analysis) -> list[Highlight]:
+    """Every highlightable span: entities, with dates from the tagger when it has any."""
+    use_timexes = bool(analysis.timexes)
+    spans: list[Highlight] = []
+    for i, entity in enumerate(analysis.entities):
+        category = CATEGORY_OF_LABEL.get(entity.label, "misc")
+        if use_timexes and category == "date":
+            continue
+        spans.append(Highlight(entity.start, entity.end, category, entity.label, i))
+    if use_timexes:
+        spans.extend(
+            Highlight(t.start, t.end, "date", t.type, i, is_timex=True)
+            for i, t in enumerate(analysis.timexes)
+        )
+    return _without_overlaps(spans)
+
+
+def category_counts(spans: Iterable[Highlight]) -> Counter[str]:
+    return Counter(span.category for span in spans)

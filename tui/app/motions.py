@@ -1,0 +1,59 @@
+"""Cursor motions over the article as offsets: words, sentences, paragraphs.
+
+Pure functions so the view stays about drawing; each returns the new cursor offset.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+_NEXT_WORD = re.compile(r"\s\S")
+
+
+def next_word(text: str, offset: int) -> int:
+    """Start of the next word (vim ``W``), or the end of the text."""
+    match = _NEXT_WORD.search(text, offset)
+    return match.start() + 1 if match else len(text)
+
+
+def previous_word(text: str, offset: int) -> int:
+    """Start of the word before ``offset`` (vim ``b``)."""
+    pos = offset - 1
+    while pos > 0 and text[pos].isspace():
+        pos -= 1
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return max(0, pos)
+
+
+def word_end(text: str, offset: int) -> int:
+    """End (exclusive) of the word that starts at or contains ``offset``."""
+    pos = offset
+    while pos < len(text) and not text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def span_after(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The first span that starts after ``offset``."""
+    starts = [s for s, _ in spans]
+    i = bisect_right(starts, offset)
+    return spans[i] if i < len(spans) else None
+
+
+def span_before(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The span that starts before ``offset`` (the current one if inside it, past its start)."""
+    starts = [s for s, _ in spans]
+    i = bisect_left(starts, offset) - 1
+    return spans[i] if i >= 0 else None
+
+
+def span_containing(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The span holding ``offset``; between spans, the next one."""
+    starts = [s for s, _ in spans]
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < spans[i][1]:
+        return spans[i]
+    return spans[i + 1] if i + 1 < len(spans) else (spans[i] if i >= 0 else None)

@@ -1,0 +1,143 @@
+"""The open article's notes: loading with re-anchoring, edits, and undo/redo.
+
+No Textual here: the app calls these methods and redraws. Every change goes to the store
+at once, so quitting at any moment loses nothing.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from tui.document.model import Document
+from tui.store.anchoring import reanchor_all
+from tui.store.db import Store
+from tui.store.model import Note
+
+
+@dataclass(frozen=True)
+class Change:
+    """One undoable step: the note before (None: did not exist) and after (None: deleted)."""
+
+    before: Note | None
+    after: Note | None
+    what: str
+
+
+class NoteBook:
+    def __init__(self, store: Store, document: Document) -> None:
+        self.store = store
+        self.document = document
+        self.notes: list[Note] = []
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
+        self.on_change: Callable[[], None] | None = None
+
+    # ------------------------------------------------------------------ loading
+    def load(self) -> list[Note]:
+        """Notes of this text, plus notes of earlier versions of the same file, re-anchored.
+
+        A note re-found in a new version of the file moves to the new document id.
+        """
+        doc_id = self.document.id
+        notes = self.store.notes(doc_id)
+        path = self.document.meta.path
+        if path:
+            notes += [n for n in self.store.all_notes()
+                      if n.doc_id != doc_id and n.path_hint == path]
+        anchored = reanchor_all(notes, self.document.text)
+        for note in anchored:
+            if note.doc_id != doc_id and note.anchor != "orphaned":
+                note = replace(note, doc_id=doc_id)
+                self.store.save(note)
+            elif note.anchor in ("moved", "fuzzy"):
+                self.store.save(note)
+        self.notes = [replace(n, doc_id=doc_id) if n.anchor != "orphaned" else n
+                      for n in anchored]
+        self._sort()
+        return self.notes
+
+    def _sort(self) -> None:
+        self.notes.sort(key=lambda n: (n.position.start if n.position else -1, n.created))
+
+    # ------------------------------------------------------------------ queries
+    def get(self, note_id: str) -> Note | None:
+        return next((n for n in self.notes if n.id == note_id), None)
+
+    def passages(self) -> list[Note]:
+        return [n for n in self.notes if n.position is not None and n.anchor != "orphaned"]
+
+    def marks(self) -> list[tuple[int, int, str]]:
+        return [(n.position.start, n.position.end, n.category)
+                for n in self.passages() if n.position]
+
+    def on_target(self, target: str, key: str) -> list[Note]:
+        return [n for n in self.notes if n.target == target and n.target_key == key]
+
+    def next_from(self, offset: int, direction: int) -> Note | None:
+        passages = self.passages()
+        starts = [n.position.start for n in passages if n.position]
+        if direction > 0:
+            i = bisect_right(starts, offset)
+            return passages[i] if i < len(passages) else None
+        i = bisect_right(starts, offset - 1) - 1
+        return passages[i] if i >= 0 else None
+
+    # ------------------------------------------------------------------ changes
+    def passage_note(self, start: int, end: int, **fields: Any) -> Note:
+        return Note.on_passage(self.document.id, self.document.text, start, end,
+                               path_hint=self.document.meta.path, **fields)
+
+    def target_note(self, target: str, key: str | None, **fields: Any) -> Note:
+        return Note(doc_id=self.document.id, quote=None, position=None, target=target,  # type: ignore[arg-type]
+                    target_key=key, path_hint=self.document.meta.path, **fields)
+
+    def add(self, note: Note) -> Note:
+        self._apply(Change(None, note, "add note" if note.body else "highlight"))
+        return note
+
+    def update(self, note: Note, **changes: Any) -> Note:
+        new = note.edited(**changes)
+        self._apply(Change(note, new, "edit note"))
+        return new
+
+    def delete(self, note_id: str) -> Note | None:
+        note = self.get(note_id)
+        if note is not None:
+            self._apply(Change(note, None, "delete note"))
+        return note
+
+    def _apply(self, change: Change, *, record: bool = True) -> None:
+        if change.after is None and change.before is not None:
+            self.store.delete(change.before.id)
+        elif change.after is not None:
+            self.store.save(change.after)
+        self.notes = [n for n in self.notes
+                      if n.id not in {c.id for c in (change.before, change.after) if c}]
+        if change.after is not None:
+            self.notes.append(change.after)
+        self._sort()
+        if record:
+            self._undo.append(change)
+            self._redo.clear()
+        if self.on_change:
+            self.on_change()
+
+    def undo(self) -> str | None:
+        """Revert the last change; returns what was undone, or None."""
+        if not self._undo:
+            return None
+        change = self._undo.pop()
+        self._apply(Change(change.after, change.before, change.what), record=False)
+        self._redo.append(change)
+        return change.what
+
+    def redo(self) -> str | None:
+        if not self._redo:
+            return None
+        change = self._redo.pop()
+        self._apply(change, record=False)
+        self._undo.append(change)
+        return change.what

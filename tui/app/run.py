@@ -1,0 +1,75 @@
+"""``gloss [PATH]``: load the article, open the store, start analysis, run the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from tui.analysis.cache_key import analysis_cache_key, chosen_model
+from tui.analysis.model import Analysis
+from tui.document.load import load_document
+from tui.document.model import Document
+from tui.errors import GlossError
+
+
+def cache_key_for(document: Document, args: argparse.Namespace,
+                  settings: dict[str, Any]) -> str | None:
+    model = chosen_model(args.model)
+    if model is None:
+        return None
+    return analysis_cache_key(model, args.date or settings.get("dct"),
+                              args.date_order or settings.get("date_order"))
+
+
+def cached(store: Any, document: Document, key: str | None) -> Analysis | None:
+    """A cached analysis for this document and key, if present and readable."""
+    if key is None:
+        return None
+    data = store.cached_analysis(document.id, key)
+    if not data:
+        return None
+    try:
+        return Analysis.from_json(data)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def main_open(args: argparse.Namespace) -> int:
+    from tui.store.db import Store
+
+    document = load_document(args.path, stdin=sys.stdin.buffer if args.path == "-" else None)
+    if args.path == "-":
+        _reattach_terminal()
+    store = Store.open(args.db)
+    if store.recovered_from is not None:
+        print(f"gloss: the notes database was unreadable; it was moved to "
+              f"{store.recovered_from}", file=sys.stderr)
+    settings = store.settings(document.id)
+    key = cache_key_for(document, args, settings)
+    analysis = cached(store, document, key)
+    runner = None
+    if analysis is None:
+        from tui.app.runner import AnalysisRunner
+
+        runner = AnalysisRunner(args.model)  # before App.run(): see runner.py
+    from tui.app.app import GlossApp
+
+    app = GlossApp(document, runner=runner, analysis=analysis, store=store, cache_key=key,
+                   dct_flag=args.date, date_order_flag=args.date_order, settings=settings)
+    app.run()
+    return 0
+
+
+def _reattach_terminal() -> None:
+    """After reading the article from a pipe, read keys from the terminal."""
+    import os
+
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as error:
+        raise GlossError("stdin was the article and no terminal is available for keys") \
+            from error
+    os.dup2(tty, 0)
+    os.close(tty)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115

@@ -1,0 +1,319 @@
+"""The article, drawn with the Line API: only visible rows are rendered.
+
+Rows come from ``tui.app.layout`` (recomputed per width, debounced on resize); styles come from
+bisecting sorted span indexes. Base strips are cached per row; cursor, selection, search hits
+and flashes are drawn on top at render time so moving the cursor re-renders one or two rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.reactive import var
+from textual.strip import Strip
+from textual.timer import Timer
+
+from tui.app.highlights import CATEGORIES, Highlight, SpanIndex
+from tui.app.layout import BLANK, CAPTION, HEADING, Layout, build_layout
+from tui.app.widgets.article_actions import ArticleActions
+from tui.document.model import Block, Document
+
+READING_WIDTH = 88  # a comfortable measure; wider terminals centre the column
+LABEL_OPEN, LABEL_CLOSE = "⟨", "⟩"
+
+Span = tuple[int, int]
+
+
+class ArticleView(ArticleActions, can_focus=True):
+    """The article body with highlights, a cursor and an optional selection."""
+
+    COMPONENT_CLASSES = {
+        "article--caption", "article--heading", "article--cursor", "article--selection",
+        "article--note", "article--search", "article--flash", "article--label",
+        *(f"article--{key}" for key, _, _ in CATEGORIES),
+    }
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("space,pagedown,ctrl+f", "page_down", "Page down", show=False),
+        Binding("pageup,ctrl+b,shift+space", "page_up", "Page up", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("w,right", "word(1)", "Next word", show=False),
+        Binding("b,left", "word(-1)", "Previous word", show=False),
+        Binding("right_parenthesis", "sentence(1)", "Next sentence", show=False),
+        Binding("left_parenthesis", "sentence(-1)", "Previous sentence", show=False),
+        Binding("right_curly_bracket", "paragraph(1)", "Next paragraph", show=False),
+        Binding("left_curly_bracket", "paragraph(-1)", "Previous paragraph", show=False),
+        Binding("e", "entity(1)", "Next entity"),
+        Binding("E", "entity(-1)", "Previous entity", show=False),
+        Binding("m", "next_mention", "Next mention", show=False),
+        Binding("L", "toggle_labels", "Inline labels", show=False),
+        Binding("v", "visual", "Select"),
+        Binding("s", "select_sentence", "Select sentence", show=False),
+        Binding("S", "select_paragraph", "Select paragraph", show=False),
+        Binding("x", "select_entity", "Select entity", show=False),
+        Binding("escape", "cancel_selection", "Cancel selection", show=False),
+    ]
+
+    cursor: var[int] = var(0, init=False)
+    anchor: var[int | None] = var(None, init=False)  # selection anchor; None when not selecting
+    show_labels: var[bool] = var(False, init=False)
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+        self.text = document.text
+        self.blocks: Sequence[Block] = document.blocks or (Block(0, len(self.text)),)
+        self.paragraphs: list[Span] = [(b.start, b.end) for b in self.blocks]
+        self.sentences: list[Span] = []
+        self.highlights = SpanIndex(())
+        self.hidden: set[str] = set()
+        self.clusters: list[int] = []  # per highlight ref: cluster id (entities only)
+        self.notes: list[tuple[int, int, str]] = []  # (start, end, category)
+        self.search_hits: list[Span] = []
+        self.flash_span: Span | None = None
+        self._layout: Layout | None = None
+        self._margin = 1
+        self._cache: dict[int, list[Segment]] = {}
+        self._resize_timer: Timer | None = None
+
+    # ----------------------------------------------------------------- layout
+    @property
+    def rows(self) -> Layout:
+        if self._layout is None or self._layout.width != self._wrap_width():
+            self._relayout()
+        assert self._layout is not None
+        return self._layout
+
+    def _wrap_width(self) -> int:
+        return max(20, min(READING_WIDTH, self.scrollable_content_region.width - 2))
+
+    def _label_insertions(self) -> dict[int, str]:
+        if not self.show_labels:
+            return {}
+        return {
+            span.end: f"{LABEL_OPEN}{span.label}{LABEL_CLOSE}"
+            for span in self.highlights.spans if span.category not in self.hidden
+        }
+
+    def _relayout(self) -> None:
+        width = self._wrap_width()
+        top = self._layout.starts[self.scroll_offset.y] if self._layout and len(
+            self._layout) > self.scroll_offset.y else None
+        self._layout = build_layout(self.text, self.blocks, width, self._label_insertions())
+        self._margin = max(1, (self.scrollable_content_region.width - width) // 2)
+        self._cache.clear()
+        self.virtual_size = Size(width + self._margin, len(self._layout))
+        if top is not None:
+            self.scroll_to(y=self._layout.row_of(top), animate=False, immediate=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._resize_timer is not None:
+            self._resize_timer.stop()
+        if self._layout is None:
+            self._relayout()
+        else:
+            self._resize_timer = self.set_timer(0.1, self._rewrap)
+
+    def _rewrap(self) -> None:
+        self._relayout()
+        self.refresh()
+
+    # ------------------------------------------------------------- data input
+    def set_highlights(self, spans: Iterable[Highlight], sentences: Sequence[Span],
+                       clusters: Sequence[int]) -> None:
+        self.highlights = SpanIndex(spans)
+        self.sentences = list(sentences)
+        self.clusters = list(clusters)
+        self._restyle(relayout=self.show_labels)
+
+    def set_hidden(self, hidden: Iterable[str]) -> None:
+        self.hidden = set(hidden)
+        self._restyle(relayout=self.show_labels)
+
+    def set_notes(self, notes: Iterable[tuple[int, int, str]]) -> None:
+        self.notes = sorted(notes)
+        self._restyle()
+
+    def set_search_hits(self, hits: Sequence[Span]) -> None:
+        self.search_hits = list(hits)
+        self.refresh()
+
+    def flash(self, start: int, end: int) -> None:
+        self.flash_span = (start, end)
+        self.refresh()
+        self.set_timer(0.8, self._end_flash)
+
+    def _end_flash(self) -> None:
+        self.flash_span = None
+        self.refresh()
+
+    def _restyle(self, relayout: bool = False) -> None:
+        if relayout:
+            self._layout = None
+        self._cache.clear()
+        self.refresh()
+
+    def watch_show_labels(self) -> None:
+        self._restyle(relayout=True)
+
+    # -------------------------------------------------------------- rendering
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = self.scroll_offset.y + y
+        layout = self.rows
+        if row >= len(layout) or layout.kinds[row] == BLANK:
+            return Strip.blank(width, self.rich_style)
+        segments = self._cache.get(row)
+        if segments is None:
+            segments = self._cache[row] = list(self._row_segments(row, overlays=False))
+        start, end = layout.row_span(row)
+        if self._has_overlay(start, end):
+            segments = list(self._row_segments(row, overlays=True))
+        margin = [Segment(" " * self._margin, self.rich_style)]
+        return Strip(margin + segments).adjust_cell_length(width, self.rich_style)
+
+    def _has_overlay(self, start: int, end: int) -> bool:
+        end = max(end, start + 1)
+        if start <= self.cursor < end:
+            return True
+        spans = [s for s in (self.selection, self.flash_span) if s]
+        spans.extend(h for h in self.search_hits if h[0] < end and h[1] > start)
+        return any(s < end and e > start for s, e in spans)
+
+    def _row_segments(self, row: int, overlays: bool) -> Iterable[Segment]:
+        start, end = self.rows.row_span(row)
+        kind = self.rows.kinds[row]
+        base = self.rich_style
+        if kind == CAPTION:
+            base = base + self.get_component_rich_style("article--caption", partial=True)
+        elif kind == HEADING:
+            base = base + self.get_component_rich_style("article--heading", partial=True)
+        spans = [h for h in self.highlights.overlapping(start, end)
+                 if h.category not in self.hidden]
+        labels = self._label_insertions() if self.show_labels else {}
+        cuts = {start, end}
+        for h in spans:
+            cuts.update((max(start, h.start), min(end, h.end)))
+        notes = [n for n in self.notes if n[0] < end and n[1] > start]
+        for n in notes:
+            cuts.update((max(start, n[0]), min(end, n[1])))
+        cuts.update(o for o in labels if start < o <= end)
+        extra: list[Span] = []
+        if overlays:
+            sel = self.selection
+            extra = [s for s in (sel, self.flash_span) if s] + list(self.search_hits)
+            for s, e in extra:
+                if s < end and e > start:
+                    cuts.update((max(start, s), min(end, e)))
+            if start <= self.cursor < max(end, start + 1):
+                cuts.update((self.cursor, self.cursor + 1))
+        points = sorted(c for c in cuts if start <= c <= max(end, start + 1))
+        for a, b in zip(points, points[1:], strict=False):
+            piece = self.text[a:b].replace("\t", " ").replace("\n", " ")
+            if a == self.cursor and overlays and not piece:
+                piece = " "
+            style = base
+            for h in spans:
+                if h.start <= a < h.end:
+                    style = style + self.get_component_rich_style(
+                        f"article--{h.category}", partial=True)
+                    break
+            if any(n[0] <= a < n[1] for n in notes):
+                style = style + self.get_component_rich_style("article--note", partial=True)
+            if overlays:
+                style = self._overlay_style(style, a)
+            if piece:
+                yield Segment(piece, style)
+            if b in labels:
+                yield Segment(labels[b], base + self.get_component_rich_style(
+                    "article--label", partial=True))
+
+    def _overlay_style(self, style: Style, offset: int) -> Style:
+        for s, e in self.search_hits:
+            if s <= offset < e:
+                style = style + self.get_component_rich_style("article--search", partial=True)
+        sel = self.selection
+        if sel and sel[0] <= offset < sel[1]:
+            style = style + self.get_component_rich_style("article--selection", partial=True)
+        if self.flash_span and self.flash_span[0] <= offset < self.flash_span[1]:
+            style = style + self.get_component_rich_style("article--flash", partial=True)
+        if offset == self.cursor and self.has_focus:
+            style = style + self.get_component_rich_style("article--cursor", partial=True)
+        return style
+
+    # ---------------------------------------------------------------- mapping
+    def offset_at(self, row: int, x: int) -> int:
+        """The character under cell ``x`` of screen row ``row`` (content coordinates)."""
+        layout = self.rows
+        row = max(0, min(row, len(layout) - 1))
+        start, end = layout.row_span(row)
+        cells = x - self._margin
+        labels = self._label_insertions() if self.show_labels else {}
+        offset = start
+        while offset < end and cells > 0:
+            cells -= cell_len(self.text[offset]) + cell_len(labels.get(offset + 1, ""))
+            if cells >= 0:
+                offset += 1
+        return min(offset, max(start, end - 1))
+
+    def scroll_to_offset(self, offset: int, *, center: bool = False) -> None:
+        row = self.rows.row_of(offset)
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if center:
+            self.scroll_to(y=max(0, row - height // 3), animate=False)
+        elif row < top:
+            self.scroll_to(y=row, animate=False)
+        elif row >= top + height:
+            self.scroll_to(y=row - height + 1, animate=False)
+
+    def _refresh_rows(self, *offsets: int | None) -> None:
+        top = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        for offset in offsets:
+            if offset is None:
+                continue
+            row = self.rows.row_of(offset) - top
+            if 0 <= row < height:
+                self.refresh(Region(0, row, self.size.width, 1))
+
+    # ---------------------------------------------------------------- cursor
+    def move_cursor(self, offset: int, *, center: bool = False) -> None:
+        offset = max(0, min(offset, max(0, len(self.text) - 1)))
+        old = self.cursor
+        self.cursor = offset
+        self.scroll_to_offset(offset, center=center)
+        if self.anchor is not None:
+            self.refresh()
+        else:
+            self._refresh_rows(old, offset)
+        self.post_message(self.CursorMoved(offset, self.selection))
+
+    @property
+    def selection(self) -> Span | None:
+        """The selected span (end exclusive), or None."""
+        if self.anchor is None:
+            return None
+        lo, hi = sorted((self.anchor, self.cursor))
+        return lo, min(len(self.text), hi + 1)
+
+    def select(self, start: int, end: int) -> None:
+        self.anchor = start
+        self.move_cursor(max(start, end - 1))
+
+    def on_focus(self) -> None:
+        self._refresh_rows(self.cursor)
+
+    def on_blur(self) -> None:
+        self._refresh_rows(self.cursor)
