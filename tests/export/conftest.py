@@ -90,7 +90,7 @@ def entry(value: str, label: str, event: str, phrase: str, relation: str = "past
 
 def build_analysis(doc: Document) -> Analysis:
     names = [("Riverside Harbour Bridge", "FAC"), ("Ana Lima", "PERSON"),
-             ("Castell & Partners", "ORG")]
+             ("Castell & Partners", "ORG"), ("three months", "DATE")]
     entities = tuple(Entity(*span(n), n, label, i) for i, (n, label) in enumerate(names))
     clusters = tuple(Cluster(i, n, label, 1) for i, (n, label) in enumerate(names))
     timeline = (

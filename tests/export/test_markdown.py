@@ -112,6 +112,7 @@ def test_sections_follow_the_options(document: Document, notes: list[Note], anal
     assert "## Timeline" in full and "## Entities" in full
     assert "- **September 2025** — work on the eastern ramp would continue" in full
     assert "    - \\=SUM(A1) ramp schedule" in full  # the timeline note, under its entry
+    assert "three months" not in full.split("## Entities")[1]  # dates are not entities
     bare = markdown.render(document, notes, analysis,
                            ExportOptions(timeline=False, entities=False, highlights=False))
     assert "## Timeline" not in bare and "## Entities" not in bare

@@ -33,6 +33,8 @@ _LABEL_HEADINGS = {
     "FAC": "Places", "NORP": "Groups", "EVENT": "Events", "PRODUCT": "Products",
     "WORK_OF_ART": "Works", "LAW": "Laws",
 }
+# Dates and numbers have the timeline (or nothing) to go to; the index lists named things.
+_NOT_INDEXED = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
 def render(document: Document, notes: Sequence[Note], analysis: Analysis | None,
@@ -125,6 +127,8 @@ def _timeline(document: Document, entries: Sequence[TimelineEntry],
 def _entities(clusters: Sequence[Cluster]) -> str:
     groups: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in clusters:
+        if cluster.label in _NOT_INDEXED:
+            continue
         groups[_LABEL_HEADINGS.get(cluster.label, "Other")].append(cluster)
     order = [*dict.fromkeys(_LABEL_HEADINGS.values()), "Other"]
     lines = ["## Entities"]

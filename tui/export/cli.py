@@ -1,0 +1,237 @@
+"""``gloss export`` and ``gloss import``: the command-line side of the export formats.
+
+Export loads the article, reads its notes (re-anchored against the current text, plus imported
+notes not yet tied to a document that belong to it), analyses the text only when the format needs
+the timeline or entity index (reusing the app's analysis cache), and writes to stdout or ``-o``.
+A file is written atomically and never replaces an existing one without ``--force``.
+Import reads W3C or Hypothesis JSON and saves the notes, keeping a local note that was edited
+after the imported copy. Every user error is a ``GlossError``: one line, exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tui.analysis.model import Analysis
+from tui.document.model import Document
+from tui.errors import GlossError
+from tui.export import FORMATS, needs_analysis
+from tui.export.common import iso_to_datetime
+from tui.export.importer import ImportResult, claim_unbound, read_annotations
+from tui.export.options import ExportOptions
+from tui.store.model import Note
+
+if TYPE_CHECKING:
+    from tui.store.db import Store
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def main_export(args: argparse.Namespace) -> int:
+    """Entry for ``gloss export [PATH] --format F [-o FILE] [--force]``."""
+    from tui.document.load import load_document
+    from tui.store.anchoring import reanchor_all
+
+    fmt = FORMATS[args.format]
+    target = Path(args.output) if args.output else None
+    if target is not None:
+        _check_target(target, force=args.force)
+    document = load_document(args.path)
+    options = ExportOptions()
+    with _open_store(args.db) as store:
+        notes = reanchor_all(store.notes(document.id), document.text)
+        notes += reanchor_all(claim_unbound(store.notes(""), document), document.text)
+        analysis = (_analysis(document, store, args)
+                    if needs_analysis(fmt.key, options) else None)
+    text = fmt.render(document, notes, analysis, options)
+    if target is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return 0
+    write_atomically(target, text.encode("utf-8"), force=args.force)
+    what = (f"{len(analysis.timeline)} timeline entries"
+            if fmt.suffix == "timeline" and analysis is not None else _count(len(notes), "note"))
+    print(f"Wrote {what} to {target}", file=sys.stderr)
+    return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _open_store(db: str | None) -> Store:
+    from tui.store.db import Store
+
+    store = Store.open(db)
+    if store.recovered_from is not None:
+        print(f"gloss: the notes database was unreadable; it was moved to "
+              f"{store.recovered_from}", file=sys.stderr)
+    return store
+
+
+def _analysis(document: Document, store: Store, args: argparse.Namespace) -> Analysis:
+    """The cached analysis when the app (or an earlier export) made one, else a fresh one."""
+    from tui.analysis.cache_key import analysis_cache_key, chosen_model
+
+    settings = store.settings(document.id)
+    model = chosen_model(args.model)
+    key = None if model is None else analysis_cache_key(
+        model, args.date or settings.get("dct"), args.date_order or settings.get("date_order"))
+    if key is not None:
+        data = store.cached_analysis(document.id, key)
+        if data:
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                return Analysis.from_json(data)
+    from tui.analysis.nlp import ModelNotFound, load_pipeline
+    from tui.analysis.pipeline import analyze_document
+
+    try:
+        nlp = load_pipeline(args.model)
+    except ModelNotFound as error:
+        raise GlossError(str(error)) from error
+    analysis = analyze_document(document, nlp, dct_flag=args.date,
+                                date_order_flag=args.date_order, user_settings=settings)
+    if key is not None:
+        store.cache_analysis(document.id, key, analysis.to_json())
+    return analysis
+
+
+def _check_target(target: Path, *, force: bool) -> None:
+    if target.is_dir():
+        raise GlossError(f"{target} is a directory; give a file name with -o")
+    if target.exists() and not force:
+        raise GlossError(f"{target} already exists; use --force to overwrite it")
+    if not target.parent.is_dir():
+        raise GlossError(f"cannot write {target}: the folder {target.parent} does not exist")
+
+
+def write_atomically(target: Path, data: bytes, *, force: bool) -> None:
+    """Write via a temp file in the same folder, fsync, then rename into place.
+
+    Without ``force`` the final step is ``os.link``, which fails rather than replace a file
+    that appeared meanwhile. A new file gets the usual permissions (0666 less the umask); an
+    overwritten one keeps its own.
+    """
+    try:
+        mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temp, mode)
+            if force:
+                os.replace(temp, target)
+            else:
+                os.link(temp, target)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
+        _fsync_dir(target.parent)
+    except FileExistsError:
+        raise GlossError(f"{target} already exists; use --force to overwrite it") from None
+    except OSError as error:
+        raise GlossError(f"cannot write {target}: {error.strerror or error}") from None
+
+
+def _default_mode() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def main_import(args: argparse.Namespace) -> int:
+    """Entry for ``gloss import FILE``: save the file's annotations as notes."""
+    result = read_annotations(_read_import(args.file))
+    with _open_store(args.db) as store:
+        counts = save_imported(store, result.notes)
+    print(_import_summary(result, counts))
+    return 0
+
+
+def _read_import(name: str) -> str:
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+        else:
+            with open(name, "rb") as file:
+                data = file.read(MAX_IMPORT_BYTES + 1)
+    except OSError as error:
+        raise GlossError(f"cannot read {name}: {error.strerror or error}") from None
+    if len(data) > MAX_IMPORT_BYTES:
+        raise GlossError(f"{name} is larger than {MAX_IMPORT_BYTES // 2**20} MB")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise GlossError(f"{name} is not UTF-8 text") from None
+
+
+def save_imported(store: Store, notes: Sequence[Note]) -> dict[str, int]:
+    """Save new notes and newer versions; a local note edited later than the import wins.
+
+    Returns counts for ``new``, ``updated``, ``unchanged`` and ``kept`` (local copy newer).
+    """
+    counts = {"new": 0, "updated": 0, "unchanged": 0, "kept": 0}
+    existing = {n.id: n for n in store.all_notes()}
+    for note in notes:
+        old = existing.get(note.id)
+        if old is None:
+            counts["new"] += 1
+        elif old.to_json() == note.to_json():
+            counts["unchanged"] += 1
+            continue
+        elif _newer(old.modified, note.modified):
+            counts["kept"] += 1
+            continue
+        else:
+            counts["updated"] += 1
+        store.save(note)
+        existing[note.id] = note
+    return counts
+
+
+def _newer(a: str, b: str) -> bool:
+    """Whether timestamp ``a`` is strictly later than ``b`` (unparseable ones compare as text)."""
+    da, db = iso_to_datetime(a), iso_to_datetime(b)
+    if da is None or db is None:
+        return a > b
+    return da > db
+
+
+def _import_summary(result: ImportResult, counts: dict[str, Any]) -> str:
+    parts = [f"{counts['new']} new", f"{counts['updated']} updated"]
+    if counts["unchanged"]:
+        parts.append(f"{counts['unchanged']} unchanged")
+    if counts["kept"]:
+        parts.append(f"{counts['kept']} kept (edited here after the export)")
+    line = f"Imported {_count(len(result.notes), 'note')}: " + ", ".join(parts)
+    unbound = sum(1 for n in result.notes if not n.doc_id)
+    if unbound:
+        line += (f"; {unbound} not tied to an article yet (they attach when an article with "
+                 "their quote or URL is opened)")
+    if result.skipped:
+        line += f"; skipped {len(result.skipped)} ({result.skipped[0]})"
+    return line
