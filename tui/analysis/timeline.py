@@ -375,9 +375,29 @@ class EventReader:
         self.window = {t.i for t in self.doc if lo <= t.idx < hi}
         self.skip = {t.i for t in span} | self.timex_tokens | {
             t.i for t in self.doc if t.i not in self.window}
-        self.skip |= self._signals(span)
+        self.skip |= self._signals(span) | self._about_the_date(span)
         pieces = self._describe(span)
         return pieces.render(self.doc, self.limit) if pieces else ""
+
+    def _about_the_date(self, span: Span) -> set[int]:
+        """What hangs off the timex describes the date ("6/8, when asked ..."), unless it is
+        the event itself ("in 6/2021, when Putin met Biden")."""
+        words: set[int] = set()
+        when = self._when_clause(span)
+        for token in span:
+            for child in token.children:
+                if child not in span and child != when:
+                    words |= {t.i for t in child.subtree}
+        return words
+
+    def _when_clause(self, span: Span) -> Token | None:
+        """A finite clause introduced by "when" that dates itself by the timex."""
+        for child in span.root.children:
+            if (child.dep_ in ("relcl", "advcl", "acl") and child not in span
+                    and any(c.dep_ in _SUBJECTS for c in child.children)
+                    and any(c.lower_ in ("when", "as") for c in child.children)):
+                return child
+        return None
 
     def _signals(self, span: Span) -> set[int]:
         """Words that only introduce the timex: "on" 6/8, "as early as" next week."""
@@ -393,11 +413,9 @@ class EventReader:
 
     def clause_head(self, span: Span) -> Token | None:
         """The verb (or event noun phrase) the timex modifies."""
-        for child in span.root.children:  # "in June 2021, when Putin met Biden"
-            if (child.dep_ in ("relcl", "advcl", "acl") and child.i not in self.skip
-                    and any(c.dep_ in _SUBJECTS for c in child.children)
-                    and any(c.lower_ in ("when", "as") for c in child.children)):
-                return child
+        when = self._when_clause(span)  # "in June 2021, when Putin met Biden"
+        if when is not None:
+            return when
         current = span.root
         while current.head.i != current.i:
             parent = current.head
@@ -455,9 +473,11 @@ class EventReader:
                 pieces.core.add(child.i)
             elif dep == "conj" and child.pos_ in ("VERB", "AUX"):
                 if not self._has_own_time(child):
-                    conjuncts.append(self._conjunct(child))
+                    conjuncts.append(self._conjunct(child, late_preps))
             elif dep == "ccomp" and child.i < verb.i:
                 continue  # a fronted quotation: the clause is about the saying
+            elif child.i > verb.i and self._set_off(child):
+                continue  # ", the first leftist to win": an aside, not an argument
             elif dep in _OBJECTS:
                 words = self._argument(child)
                 if not words:
@@ -484,6 +504,11 @@ class EventReader:
             return set()
         return words
 
+    def _set_off(self, child: Token) -> bool:
+        left = child.left_edge.i
+        return left > 0 and self.doc[left - 1].text in (",", "—", "–", "(") and \
+            child.dep_ not in ("ccomp", "conj", "prep")
+
     def _trailing_clauses(self, token: Token) -> set[int]:
         dropped: set[int] = set()
         for t in token.subtree:
@@ -499,8 +524,11 @@ class EventReader:
                 return True
         return False
 
-    def _conjunct(self, verb: Token) -> set[int]:
-        """A conjoined predicate with its conjunction: "and held talks with Putin"."""
+    def _conjunct(self, verb: Token, late: list[set[int]]) -> set[int]:
+        """A conjoined predicate with its conjunction: "and held talks with Putin".
+
+        Its droppable prepositional phrases are added to ``late``.
+        """
         words = {verb.i}
         cc = [c for c in verb.head.children if c.dep_ == "cc" and verb.head.i < c.i < verb.i]
         words |= {c.i for c in cc[-1:] if c.i not in self.skip}
@@ -511,9 +539,11 @@ class EventReader:
                 words.add(child.i)
             elif child.dep_ == "conj":
                 if child.pos_ in ("VERB", "AUX") and not self._has_own_time(child):
-                    words |= self._conjunct(child)
-            elif child.dep_ != "advmod":
-                words |= self._argument(child)
+                    words |= self._conjunct(child, late)
+            elif child.dep_ != "advmod" and (argument := self._argument(child)):
+                words |= argument
+                if child.dep_ == "prep" and late_preps_allowed(verb, child):
+                    late.append(argument)
         return words
 
     def _subject(self, subject: Token) -> set[int]:
@@ -571,9 +601,13 @@ def _kept_word(child: Token) -> bool:
 
 
 def late_preps_allowed(verb: Token, prep: Token) -> bool:
-    """Whether a prepositional phrase may be dropped to shorten: not the first after the verb."""
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
-    return bool(preps) and prep.i != preps[0].i
+    """Whether a prepositional phrase may be dropped to shorten: only after another argument
+    ("held talks [for three hours]"), never the verb's first ("arrived [in Moscow]")."""
+    return any(
+        verb.i < child.i < prep.i and child.dep_ in ("dobj", "attr", "acomp", "oprd", "prep",
+                                                     "dative", "xcomp")
+        for child in verb.children
+    )
 
 
 # --- building the timeline ---------------------------------------------------------------
