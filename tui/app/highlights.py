@@ -18,10 +18,10 @@ from tui.analysis.model import Analysis
 CATEGORIES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("person", "Person", frozenset({"PERSON"})),
     ("place", "Place", frozenset({"GPE", "LOC", "FAC"})),
-    ("org", "Organization", frozenset({"ORG"})),
+    ("org", "Org", frozenset({"ORG"})),
     ("norp", "Group", frozenset({"NORP"})),
     ("date", "Date", frozenset({"DATE", "TIME"})),
-    ("misc", "Event/Work", frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})),
+    ("misc", "Event", frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})),
     ("number", "Number", frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})),
 )
 CATEGORY_OF_LABEL = {label: key for key, _, labels in CATEGORIES for label in labels}

@@ -24,7 +24,7 @@ from tui.app.layout import BLANK, CAPTION, HEADING, Layout, build_layout
 from tui.app.widgets.article_actions import ArticleActions
 from tui.document.model import Block, Document
 
-READING_WIDTH = 88  # a comfortable measure; wider terminals centre the column
+READING_WIDTH = 88  # a comfortable measure, even on a wide terminal
 LABEL_OPEN, LABEL_CLOSE = "⟨", "⟩"
 
 Span = tuple[int, int]
@@ -111,7 +111,6 @@ class ArticleView(ArticleActions, can_focus=True):
         top = self._layout.starts[self.scroll_offset.y] if self._layout and len(
             self._layout) > self.scroll_offset.y else None
         self._layout = build_layout(self.text, self.blocks, width, self._label_insertions())
-        self._margin = max(1, (self.scrollable_content_region.width - width) // 2)
         self._cache.clear()
         self.virtual_size = Size(width + self._margin, len(self._layout))
         if top is not None:

@@ -14,7 +14,7 @@ from tui.app.highlights import CATEGORIES
 
 
 class LegendChip(Static):
-    """``1 Person 12``: styled like the highlights it names, dimmed when hidden."""
+    """``1 Person 12``: styled like the highlights it names, struck through when hidden."""
 
     def __init__(self, key: str, number: int, name: str) -> None:
         super().__init__("", classes=f"chip chip--{key}", markup=False)
@@ -27,8 +27,7 @@ class LegendChip(Static):
     def update_chip(self, count: int, hidden: bool) -> None:
         self.count, self.hidden = count, hidden
         self.set_class(hidden, "-hidden")
-        mark = "·" if hidden else "■"
-        self.update(Text(f"{self.number} {mark} {self.display_name} {count}"))
+        self.update(Text(f"{self.number} {self.display_name} {count}"))
 
     def on_click(self, event: events.Click) -> None:
         event.stop()

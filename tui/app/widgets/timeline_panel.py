@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -16,19 +19,21 @@ from tui.analysis.model import Analysis, TimelineEntry
 RELATION_MARK = {"past": "◀ past", "present": "● now", "future": "▶ future"}
 
 
-def entry_prompt(entry: TimelineEntry, notes: int = 0) -> Text:
-    text = Text()
-    text.append(entry.label, style="bold")
-    text.append(f"  {RELATION_MARK.get(entry.relation, entry.relation)}", style="dim")
+def entry_prompt(entry: TimelineEntry, notes: int = 0) -> Group:
+    """Date and relation, then the event and the wordings, indented under it."""
+    head = Text()
+    head.append(entry.label, style="bold")
+    head.append(f"  {RELATION_MARK.get(entry.relation, entry.relation)}", style="dim")
     if notes:
-        text.append(f"  ✎{notes}", style="italic")
+        head.append(f"  ✎{notes}", style="italic")
+    lines: list[Padding | Text] = [head]
     if entry.event:
-        text.append(f"\n  {entry.event}")
-    quoted = ", ".join(f"“{e}”" for e in entry.expressions[:3])
+        lines.append(Padding(Text(entry.event), (0, 0, 0, 2)))
+    wordings = Counter(entry.expressions)
+    quoted = ", ".join(f"“{w}”" + (f" ×{n}" if n > 1 else "") for w, n in wordings.items())
     if quoted:
-        mentions = len(entry.mentions)
-        text.append(f"\n  {quoted}" + (f" ×{mentions}" if mentions > 1 else ""), style="dim")
-    return text
+        lines.append(Padding(Text(quoted, style="dim"), (0, 0, 0, 2)))
+    return Group(*lines)
 
 
 def context_text(analysis: Analysis) -> Text:
