@@ -1,0 +1,135 @@
+"""Turn web debris into structure: picture captions become caption blocks, credits metadata.
+
+Text copied from news sites carries the page's furniture: ``![]() |`` where a picture was,
+its caption once as a table cell (``... Photo: AFP |``) and once more as plain text, and a
+credit line at the end. Shown as prose it reads badly and confuses the tagger, so it is
+recognized by shape (never by the words of a particular article) and restructured.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tui.document.byline import Byline, is_name, parse_byline
+from tui.document.pieces import Piece
+
+_IMAGE = r"\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?"
+_IMAGE_LINE = re.compile(rf"^(?:\s*{_IMAGE}\s*\|?)+\s*$")
+_PIPES_ONLY = re.compile(r"^[\s|:-]*\|[\s|:-]*$")
+_CREDIT = re.compile(
+    r"(?:^|[\s.(\[])(?:photo|photograph|image|picture|credit|illustration)s?"
+    r"(?:\s*:\s*|\s+by\s+)[^.:]{1,60}[)\]]?\.?$",
+    re.IGNORECASE,
+)
+CAPTION_LENGTH = 300  # a caption is a sentence or two, not a paragraph
+_CREDIT_WORDS = ("photo", "image", "picture", "credit", "illustration")
+_CREDIT_REACH = 90  # a photo credit ends the caption: only its tail is searched
+_BYLINE_REACH = 3  # how many pieces at either end may be credit lines
+
+
+def clean(pieces: Sequence[Piece]) -> tuple[list[Piece], Byline]:
+    """Captions restructured, duplicates and picture markup dropped, credit lines lifted out."""
+    return take_bylines(captions(pieces))
+
+
+def captions(pieces: Sequence[Piece]) -> list[Piece]:
+    """Image lines vanish; the caption that follows (or wears ``|`` cells) is kept once."""
+    out: list[Piece] = []
+    after_image = False
+    for piece in pieces:
+        if piece.kind == "image" or (piece.kind == "paragraph" and _is_picture(piece.text)):
+            after_image = True
+            continue
+        text, kind = piece.text.strip(), piece.kind
+        if kind == "paragraph":
+            text, celled = _uncell(text)
+            if not text:
+                continue
+            if len(text) <= CAPTION_LENGTH and (
+                celled or after_image or _has_credit(text)
+            ):
+                kind = "caption"
+        after_image = False
+        if out and out[-1].kind == "caption" and _same(out[-1].text, text):
+            continue  # the page printed the caption twice (cell and alt text)
+        out.append(piece if text is piece.text and kind == piece.kind else Piece(text, kind))
+    return out
+
+
+def take_bylines(pieces: list[Piece]) -> tuple[list[Piece], Byline]:
+    """Remove credit lines from the end (and a "By ..." line near the start) of the article."""
+    byline = Byline()
+    body = list(pieces)
+    for _ in range(_BYLINE_REACH):
+        index = _last_text(body)
+        found = parse_byline(body[index].text) if index is not None else None
+        if index is None or found is None or _prose_count(body) <= 1:
+            break
+        byline = found.merged(byline)
+        del body[index]
+    for index in range(min(_BYLINE_REACH, len(body))):
+        if body[index].kind != "paragraph" or _prose_count(body) <= 1:
+            continue
+        found = parse_byline(body[index].text)
+        if found is not None:
+            byline = byline.merged(found)
+            del body[index]
+            break
+    return body, byline
+
+
+def headline(pieces: list[Piece]) -> list[Piece]:
+    """A plain-text article whose first line is short and unpunctuated starts with its title."""
+    if len(pieces) < 2 or pieces[0].kind != "paragraph":
+        return pieces
+    first = pieces[0].text
+    words = first.split()
+    if (
+        2 <= len(words) <= 20
+        and not first.endswith((".", ",", ";", ":", "!", '"', "\u201d", "'"))
+        and not is_name(first)
+        and len(pieces[1].text) > len(first)
+    ):
+        return [Piece(first, "heading"), *pieces[1:]]
+    return pieces
+
+
+def _has_credit(text: str) -> bool:
+    """Ends with "Photo: AFP", "(Image by Jane Doe)" and the like."""
+    tail = text[-_CREDIT_REACH:]
+    low = tail.lower()
+    if not any(word in low for word in _CREDIT_WORDS):  # cheap test first: a book has
+        return False  # a million lines, and almost none are captions
+    return _CREDIT.search(tail) is not None
+
+
+def _is_picture(text: str) -> bool:
+    if "|" not in text and "![" not in text:
+        return False
+    return _IMAGE_LINE.match(text) is not None or _PIPES_ONLY.match(text) is not None
+
+
+def _uncell(text: str) -> tuple[str, bool]:
+    """``"Caption. Photo: AFP |"`` → (``"Caption. Photo: AFP"``, True); a table row stays."""
+    if not text.endswith("|"):
+        return text, False
+    inner = text.strip("| \t")
+    if "|" in inner:
+        return text, False
+    return inner, True
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _last_text(pieces: list[Piece]) -> int | None:
+    for index in range(len(pieces) - 1, -1, -1):
+        if pieces[index].kind != "caption":
+            return index
+    return None
+
+
+def _prose_count(pieces: list[Piece]) -> int:
+    return sum(1 for p in pieces if p.kind == "paragraph")

@@ -1,0 +1,219 @@
+"""Open an article from a file, standard input or the bundled sample, as a ``Document``.
+
+Every way an input can be unusable ends in a ``DocumentError`` with a one-line message,
+never a traceback: the CLI prints it and exits with code 2.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+from typing import Any, BinaryIO, Literal, TextIO
+
+from bs4.dammit import EncodingDetector
+
+from tui.document.clean import captions, headline, take_bylines
+from tui.document.controls import normalize_newlines, one_line
+from tui.document.decode import Decoded, NotText, decode
+from tui.document.errors import DocumentError
+from tui.document.from_html import html_pieces
+from tui.document.from_markdown import markdown_pieces
+from tui.document.from_text import text_pieces
+from tui.document.model import Document, Metadata
+from tui.document.pieces import Piece, assemble
+from tui.document.sidecar import date_from_filename, iso_date, read_sidecar, sidecar_path
+from tui.resources import sample_article
+
+Format = Literal["text", "markdown", "html"]
+
+MAX_BYTES = 256 * 1024 * 1024  # far above any article or book; guards against /dev/zero
+SUFFIXES: dict[str, Format] = {
+    ".txt": "text", ".text": "text", "": "text",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+UNSUPPORTED = frozenset({
+    ".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".mobi", ".azw", ".azw3", ".pages",
+    ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".gz", ".png", ".jpg", ".jpeg", ".gif", ".webp",
+})
+_TEXT_FIELDS = ("title", "source", "author", "url", "published")
+
+
+def load_document(
+    path: str | os.PathLike[str] | None,
+    *,
+    stdin: TextIO | BinaryIO | None = None,
+) -> Document:
+    """Load ``path`` (``"-"`` for standard input, ``None`` for the bundled sample)."""
+    if path is None:
+        path = sample_article()
+    if os.fspath(path) == "-":
+        data = _read_stream(sys.stdin if stdin is None else stdin)
+        return parse_document(data, _sniff(data), where="standard input")
+    file = Path(path)
+    fmt = _format_of(file)
+    return parse_document(_read_file(file), fmt, path=file)
+
+
+def parse_document(
+    data: bytes | str,
+    fmt: Format = "text",
+    *,
+    path: Path | None = None,
+    where: str | None = None,
+) -> Document:
+    """Build a ``Document`` from raw article content; ``path`` locates sidecar metadata.
+
+    ``where`` names the input in error messages (default: the path).
+    """
+    where = where or (str(path) if path is not None else "the article")
+    decoded = _decode(data, fmt, where)
+    text = normalize_newlines(decoded.text)
+    if not text.strip():
+        raise _error(where, "the file is empty" if not text else "it holds only whitespace",
+                     "empty")
+    fields: dict[str, Any] = {}
+    pieces: list[Piece]
+    if fmt == "html":
+        page = html_pieces(text)
+        pieces, fields = page.pieces, page.fields
+    elif fmt == "markdown":
+        article = markdown_pieces(text)
+        pieces, fields = article.pieces, dict(article.fields)
+        if article.title and "title" not in fields:
+            fields["title"] = article.title
+    else:
+        pieces = text_pieces(text)
+    pieces, byline = take_bylines(captions(pieces))
+    if fmt == "text":
+        pieces = headline(pieces)
+        if pieces and pieces[0].kind == "heading":
+            fields.setdefault("title", pieces[0].text)
+    body, blocks = assemble(pieces)
+    if not blocks:
+        raise _error(where, "no article text found in it", "empty")
+    meta = _metadata(fields, byline.author, byline.sources, decoded, path)
+    return Document(body, blocks, meta)
+
+
+def _metadata(
+    fields: dict[str, Any],
+    author: str | None,
+    sources: tuple[str, ...],
+    decoded: Decoded,
+    path: Path | None,
+) -> Metadata:
+    """Sidecar over the document's own metadata, over its byline, over the file name."""
+    values: dict[str, Any] = {}
+    if author:
+        values["author"] = author
+    if sources:
+        values["sources"] = sources
+    if fields.get("published"):
+        day = iso_date(str(fields["published"]))
+        if day:
+            fields = {**fields, "published": day, "published_from": "metadata"}
+        else:
+            fields = {k: v for k, v in fields.items() if k != "published"}
+    values.update(fields)
+    if path is not None:
+        sidecar = sidecar_path(path)
+        if sidecar is not None:
+            values.update(read_sidecar(sidecar))
+        if "published" not in values:
+            day = date_from_filename(path)
+            if day:
+                values.update(published=day, published_from="filename")
+        values["path"] = str(path)
+    for key in _TEXT_FIELDS:
+        if isinstance(values.get(key), str):
+            values[key] = one_line(values[key]).strip() or None
+    values["sources"] = tuple(one_line(s).strip() for s in values.get("sources", ()))
+    return Metadata(**values, encoding=decoded.encoding, encoding_assumed=decoded.assumed)
+
+
+def _decode(data: bytes | str, fmt: Format, where: str) -> Decoded:
+    if isinstance(data, str):
+        return Decoded(data, "utf-8", assumed=False)
+    if not data:
+        raise _error(where, "the file is empty", "empty")
+    declared = None
+    if fmt == "html":
+        declared = EncodingDetector.find_declared_encoding(data, is_html=True)
+    try:
+        return decode(data, declared)
+    except NotText as reason:
+        raise _error(where, f"not a text file ({reason})", "binary") from None
+
+
+def _format_of(path: Path) -> Format:
+    suffix = path.suffix.lower()
+    if suffix in UNSUPPORTED:
+        raise _error(str(path), f"{suffix} files are not supported (use .txt, .md or .html)",
+                     "unsupported")
+    return SUFFIXES.get(suffix, "text")
+
+
+def _sniff(data: bytes | str) -> Format:
+    """Standard input has no file name: HTML announces itself, anything else is text."""
+    head = data[:512]
+    start = (head.decode("utf-8", "ignore") if isinstance(head, bytes) else head)
+    start = start.lstrip("\ufeff \t\r\n").lower()
+    return "html" if start.startswith(("<!doctype html", "<html")) else "text"
+
+
+def _read_file(path: Path) -> bytes:
+    where = str(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise _error(where, "it is a directory, not an article", "directory")
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+            raise _too_large(where)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise os_error(where, error) from None
+    if len(data) > MAX_BYTES:
+        raise _too_large(where)
+    return data
+
+
+def _read_stream(stream: TextIO | BinaryIO | None) -> bytes | str:
+    where = "standard input"
+    if stream is None:
+        raise _error(where, "there is none", "unreadable")
+    source: Any = getattr(stream, "buffer", stream)
+    try:
+        data = source.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise os_error(where, error) from None
+    if not isinstance(data, bytes | str):
+        raise _error(where, "it did not return text", "unreadable")
+    if len(data) > MAX_BYTES:
+        raise _too_large(where)
+    if not data:
+        raise _error(where, "it is empty", "empty")
+    return data
+
+
+def os_error(where: str, error: OSError) -> DocumentError:
+    """The one-line message for a failed open or read."""
+    if isinstance(error, FileNotFoundError):
+        return _error(where, "no such file", "missing")
+    if isinstance(error, IsADirectoryError):
+        return _error(where, "it is a directory, not an article", "directory")
+    if isinstance(error, PermissionError):
+        return _error(where, "permission denied", "permission")
+    reason = (error.strerror or type(error).__name__).lower()
+    return _error(where, reason, "unreadable")
+
+
+def _too_large(where: str) -> DocumentError:
+    return _error(where, f"it is larger than {MAX_BYTES // (1024 * 1024)} MB", "too-large")
+
+
+def _error(where: str, reason: str, problem: Any) -> DocumentError:
+    return DocumentError(f"cannot open {where}: {reason}", problem)
