@@ -60,10 +60,23 @@ def _load(model: str | None) -> Language:
 # --- one article --------------------------------------------------------------------------------
 
 
-def _analyze_one(args: argparse.Namespace) -> int:
-    from tui.document.load import load_document
+def _read_document(path: str | None) -> Document:
+    try:
+        from tui.document.load import load_document
+    except ImportError:  # TEMPORARY: plain UTF-8 reading until tui.document.load lands
+        from pathlib import Path
 
-    document = load_document(args.path)
+        if path in (None, "-"):
+            return Document(sys.stdin.read())
+        try:
+            return Document(Path(path).read_text(encoding="utf-8"), meta=Metadata(path=path))
+        except (OSError, UnicodeDecodeError) as error:
+            raise GlossError(f"cannot read {path}: {error}") from error
+    return load_document(path)
+
+
+def _analyze_one(args: argparse.Namespace) -> int:
+    document = _read_document(args.path)
     nlp = _load(args.model)
     analysis = analyze_document(document, nlp, dct_flag=args.date,
                                 date_order_flag=args.date_order)

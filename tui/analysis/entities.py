@@ -231,10 +231,10 @@ def consistent_labels(mentions: Sequence[Mention]) -> list[str]:
 
     The surname of a name the model tags PERSON in full ("Trump" after "Donald Trump") is
     PERSON wherever it stands alone, unless it is also a well-known place ("Washington"), where
-    the full forms only count as votes. A well-known place with no PERSON votes is GPE/LOC even
-    where the model said ORG (metonymy: "Washington argues"). Otherwise the label most mentions
-    of the same name carry wins; a tie goes to PERSON, then to NORP for a demonym, else to the
-    first mention's label.
+    the full forms only count as votes. A well-known place that is nobody's surname here is
+    GPE/LOC even where the model said ORG (metonymy: "Washington argues") or PERSON. Otherwise
+    the label most mentions of the same name carry wins; a tie goes to PERSON, then to NORP for
+    a demonym, else to the first mention's label.
     Numbers, dates and amounts are never relabelled.
     """
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -261,7 +261,7 @@ def _decide(form: str, votes: Counter[str], full_form_votes: int) -> str:
         return "PERSON"  # the surname of someone named in full ("Trump" after "Donald Trump")
     counts = Counter(votes)
     counts["PERSON"] += full_form_votes
-    if form in KNOWN_PLACES and counts["PERSON"] == 0:
+    if form in KNOWN_PLACES and not full_form_votes:
         return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
     top = max(counts.values())
     tied = [label for label, count in counts.items() if count == top]

@@ -76,13 +76,33 @@ def resolve_context(meta: Metadata, text: str, doc: Doc | None, *, dct_flag: str
     in ``user_settings``) wins over the flags, the flags over metadata, metadata over the text.
     ``doc`` (the parsed text or its opening chunk) lets the date order be inferred from tense.
     """
-    from tui.analysis.temporal.context import resolve_date_order, resolve_dct
-
     user = user_settings or {}
+    try:
+        from tui.analysis.temporal.context import resolve_date_order, resolve_dct
+    except Exception:  # a broken date module must not cost the reader the entities
+        return _plain_context(meta, dct_flag, date_order_flag)
     dct, dct_source = resolve_dct(meta, text, dct_flag, _str_or_none(user.get("dct")))
     order, order_source = resolve_date_order(meta, doc, dct, date_order_flag,
                                              _str_or_none(user.get("date_order")))
     return Context(dct, dct_source, order, order_source)
+
+
+def _plain_context(meta: Metadata, dct_flag: str | None, order_flag: str | None) -> Context:
+    """Flags and metadata only, for when the temporal package cannot be imported."""
+    dct_source: Source = "flag"
+    dct = _iso_day(dct_flag)
+    if dct is None:
+        dct, dct_source = _iso_day(meta.published), "metadata"
+    order_source: Source = "flag" if order_flag else "metadata" if meta.date_order else "assumed"
+    return Context(dct, dct_source if dct else "assumed",
+                   order_flag or meta.date_order or DEFAULT_DATE_ORDER, order_source)
+
+
+def _iso_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _str_or_none(value: object) -> str | None:
