@@ -18,8 +18,10 @@ from tui.analysis.temporal import lexicon as lx
 _MONTH = "|".join(sorted((m for m in lx.MONTHS if len(m) > 3 or m == "may"), key=len,
                          reverse=True))
 _MONTH_CAP = "|".join(m.capitalize() for m in _MONTH.split("|"))
+_MONTH_ABBR_CAP = "|".join(m.capitalize() for m in lx.MONTHS if len(m) <= 4 and m != "may")
 _MONTH_ABBR = "|".join(m for m in lx.MONTHS if len(m) <= 4 and m != "may")
 _WEEKDAY = "|".join(sorted((w for w in lx.WEEKDAYS if len(w) > 3), key=len, reverse=True))
+_WEEKDAY_CAP = "|".join(w.capitalize() for w in _WEEKDAY.split("|"))
 _UNITS = r"(?:days|weeks|months|years|decades|hours|minutes)"
 _NUMW = "|".join(w for w in lx.NUMBER_WORDS if " " not in w and w not in ("a", "an", "single"))
 
@@ -55,6 +57,12 @@ _PATTERNS = [
     rf"(?:(?:\d+|{_NUMW}|a|an|several|a few|few|many|some) )?(?:{_UNITS[3:-1]}|day|week|month"
     rf"|year|hour|minute|decade) (?:later|earlier|ago|from now)",
     r"(?:early|late|mid)-?(?:\d{4}s?)",
+    rf"(?:(?-i:{_WEEKDAY_CAP}),? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?-i:{_MONTH_CAP})"
+    rf"(?:,? \d{{4}})?",
+    rf"(?:(?-i:{_WEEKDAY_CAP}),? )?(?-i:{_MONTH_CAP}|{_MONTH_ABBR_CAP})\.? "
+    rf"\d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?",
+    rf"(?:the )?(?:night|morning|evening|afternoon) of (?:(?-i:{_WEEKDAY_CAP}),? )?"
+    rf"(?:\d{{1,2}} (?-i:{_MONTH_CAP})|(?-i:{_MONTH_CAP}) \d{{1,2}})(?:,? \d{{4}})?",
     rf"(?:(?:the )?(?:early|late|mid)[- ]|(?:last|next|this) )?(?-i:{_MONTH_CAP})(?:,? \d{{4}})?",
 ]
 _PATTERN = re.compile(r"(?<![\w/-])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) +

@@ -53,6 +53,7 @@ _UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|
          r"years?|decades?|centuries|century|millenni(?:um|a))")
 _DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[0-9]|20)\d{2})"
+_YEAR_PLAIN = r"(?:1[0-9]|20)\d{2}"
 
 _SPACES = re.compile(r"\s+")
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z0-9])|(?<=[0-9])-(?=[a-z])")
@@ -394,14 +395,10 @@ class Normalizer:
             return Reading("DATE", f"XXXX-{month:02d}", mod)
         ref = base.day
         if anchor == "dct":
-            if ctx.direction < 0:
-                year = ref.year if month <= ref.month else ref.year - 1
-            elif ctx.direction > 0:
-                year = ref.year if month >= ref.month else ref.year + 1
-            else:
-                year = year_near(ref, month, 15, 0)
+            # A month counts from its middle, so the current month is always the nearest.
+            year = year_near(ref, month, 15, ctx.direction)
         else:
-            year = ref.year
+            year = base.day.year
         return self._date(Period(date(year, month, 1), "month"), anchor=anchor, mod=mod)
 
     _YEARISH = (
@@ -546,12 +543,15 @@ class Normalizer:
 
     _QUARTER_RE = re.compile(
         rf"^(?:the )?(?:(?P<rel>latest|current|last|past|previous|next|coming|following|same|"
-        rf"year earlier|year ago|prior year|year earlier fiscal|fiscal|year ago fiscal) )?"
+        rf"most recent|recent|year earlier|year ago|prior year|year earlier fiscal|fiscal|"
+        rf"year ago fiscal|{_YEAR_PLAIN}) )?"
         rf"(?:(?:fiscal|calendar) )?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) )?"
         rf"(?:fiscal )?(?P<unit>quarter|half)(?:,? (?:of )?(?:fiscal )?{_YEAR})?$"
     )
 
     def _quarter(self, s: str) -> Reading | None:
+        """Quarters and halves. A quarter named without its number is, in business news, the
+        last one that has ended ("the quarter", "the latest quarter"), as results come after."""
         m = self._QUARTER_RE.match(s)
         if not m:
             return None
@@ -563,31 +563,38 @@ class Normalizer:
             return None
         if not index and not rel and not s.startswith("the"):
             return None
-        letter = "Q" if unit == "quarter" else "H"
-        if m["year"]:
+        months = 3 if unit == "quarter" else 6
+        year_text = m["year"] or (rel if rel.isdigit() else None)
+        if year_text:
             if index is None:
                 return None
-            return Reading("DATE", f"{m['year']}-{letter}{index}",
-                           period=Period(date(int(m["year"]), 1, 1), "year"))
-        base, anchor = self._base()
+            p = Period(date(int(year_text), (index - 1) * months + 1, 1), unit)
+            return Reading("DATE", p.value, period=p)
+        base, anchor = self._base(deictic=rel != "same")
+        letter = "Q" if unit == "quarter" else "H"
         if base is None:
             return Reading("DATE", f"XXXX-{letter}{index or 'X'}")
-        year = base.day.year
-        if "year" in rel or rel == "prior year":
-            year -= 1
-        if index is None:
-            months = 3 if unit == "quarter" else 6
-            current = Period(base.day, unit)
-            if rel in ("last", "previous", "past"):
-                current = current.shift(-1)
-            elif rel in ("next", "coming", "following"):
-                current = current.shift(1)
+        if index is not None:
+            p = Period(date(base.day.year, (index - 1) * months + 1, 1), unit)
             if "year" in rel:
-                current = current.shift(-12 // months)
-            return Reading("DATE", current.value, None, anchor,
-                           Period(current.day, "year"))
-        return Reading("DATE", f"{year:04d}-{letter}{index}", None, anchor,
-                       Period(date(year, 1, 1), "year"))
+                p = p.shift(-1, "year")
+            elif anchor == "dct" and self.ctx.direction < 0 and p.day > base.day:
+                p = p.shift(-1, "year")
+            return Reading("DATE", p.value, None, anchor, p)
+        if base.grain == unit:
+            current = base
+        else:
+            current = Period(base.day, unit)
+            if anchor == "dct" and rel in ("", "latest", "most recent", "recent", "year ago",
+                                           "year earlier", "prior year"):
+                current = current.shift(-1)
+        if rel in ("last", "previous", "past"):
+            current = current.shift(-1)
+        elif rel in ("next", "coming", "following"):
+            current = current.shift(1)
+        if "year" in rel:
+            current = current.shift(-1, "year")
+        return Reading("DATE", current.value, None, anchor, current)
 
     _AGO = re.compile(rf"^(?P<n>{_NUM}|several|a few|few|some|many)? ?(?P<unit>{_UNIT}) "
                       rf"(?P<dir>ago|before|earlier|later|after|hence|from now|on|"
@@ -617,6 +624,12 @@ class Normalizer:
             return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
         if amount is None or amount != int(amount):
             return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor=anchor)
+        previous = self.ctx.previous
+        if unit == "year" and amount == 1 and previous is not None and \
+                previous.grain in ("quarter", "half"):
+            # "up 5% from a year ago" after "the third quarter": the same quarter a year back.
+            p = previous.shift(sign, "year")
+            return Reading("DATE", p.value, None, "previous", p)
         grain = _grain_of(unit)
         n = int(amount)
         if grain == "week":
@@ -681,7 +694,7 @@ class Normalizer:
             return None
         rel = m["rel"]
         unit = m["unit"].replace("calendar ", "").replace("fiscal ", "")
-        anaphoric = rel in ("the same", "that")
+        anaphoric = rel in ("the same", "that") or rel == "the" and self.ctx.narrative
         if rel in ("the past", "the last", "the coming", "the next", "past", "coming") and (
                 unit in ("week", "month", "year", "decade", "century", "day") and not m["pre"]):
             # "the past year" is a stretch of time, not a calendar year.
@@ -749,8 +762,8 @@ class Normalizer:
         n = m["n"]
         if n is None:
             if not m["unit"].endswith("s") and m["unit"] not in ("centuries",):
-                # "the past year", "the whole day": one unit.
-                if not m["rel"] and not s.startswith("the "):
+                # "the past year", "the whole day": one unit; a bare "the day" is no duration.
+                if not m["rel"]:
                     return None
                 amount: float | None = 1.0
             else:
@@ -759,6 +772,8 @@ class Normalizer:
             amount = 2.0 if "couple" in n else None
         else:
             amount = number(n)
+            if amount is None or amount > 1000:
+                return None  # "the 1988 quarter" names a year, not 1988 quarters
         if amount is not None and "and a half" in s:
             amount += 0.5
         if m["tail"] in ("ahead", "to come") and amount is None:

@@ -92,27 +92,20 @@ def weekday_near(ref: date, weekday: int, direction: int) -> date:
     return ref - timedelta(days=back) if back <= forward else ref + timedelta(days=forward)
 
 
-def year_near(ref: date, month: int, day: int | None, direction: int) -> int:
-    """The year that puts month/day nearest ``ref`` on the side ``direction`` asks for.
+def year_near(ref: date, month: int, day: int, direction: int) -> int:
+    """The year that puts month/day nearest ``ref``, leaning the way tense points.
 
-    With no day, the month counts from its middle, so the current month is the nearest.
+    Tense leans, it does not force: "said the payment is due Nov. 20" sits in a past clause
+    yet names a date ahead. Without tense, news more often looks back than ahead.
     """
-    candidates = [ref.year - 1, ref.year, ref.year + 1]
+    ahead, behind = {-1: (4.0, 1.0), 1: (1.0, 4.0)}.get(direction, (3.0, 1.0))
 
-    def point(y: int) -> date:
-        return safe_date(y, month, day or 15) or date(y, month, 28)
+    def cost(year: int) -> float:
+        point = safe_date(year, month, day) or date(year, month, 28)
+        days = (point - ref).days
+        return days * ahead if days > 0 else -days * behind
 
-    if direction < 0:
-        past = [y for y in candidates if (point(y) <= ref if day else (y, month) <= (
-            ref.year, ref.month))]
-        return max(past)
-    if direction > 0:
-        future = [y for y in candidates if (point(y) >= ref if day else (y, month) >= (
-            ref.year, ref.month))]
-        return min(future)
-    # Without tense, news more often looks back: a day ahead weighs as three days behind.
-    return min(candidates, key=lambda y: (point(y) - ref).days * 3 if point(y) > ref
-               else (ref - point(y)).days)
+    return min((ref.year - 1, ref.year, ref.year + 1), key=cost)
 
 
 _VALUE = re.compile(

@@ -41,7 +41,7 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
             continue
         out.append(Timex(start, end, text[start:end], reading.type, reading.value,
                          reading.mod, reading.anchor))
-        if _is_specific(reading):
+        if _is_specific(reading) and not (narrative and reading.anchor == "dct"):
             previous = reading.period
     return out
 
@@ -79,7 +79,7 @@ def is_narrative(text: str, dct: date | None) -> bool:
     if dct is None:
         return True
     years = [int(y) for y in _YEAR.findall(text[:20000])]
-    if len(years) < 10 or any(abs(y - dct.year) <= 2 for y in years):
+    if len(years) < 10:
         return False
     distant = sum(1 for y in years if abs(y - dct.year) > 10)
-    return distant >= 0.9 * len(years)
+    return distant >= 0.8 * len(years)
