@@ -1,0 +1,203 @@
+"""The date dialog and the export dialog: what they return, and what they refuse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Checkbox, Input
+
+from tests.app.dialog_host import SIZE, Host, screen_text
+from tui.app.screens.date_dialog import DateDialog, parse_dct
+from tui.app.screens.export_dialog import ExportDialog, ExportRequest
+from tui.document.model import Document, Metadata
+from tui.export import ExportOptions
+
+# ---------------------------------------------------------------------- date dialog
+
+
+def date_host(dct: str | None = "2025-08-07", source: str = "inferred",
+              order: str = "DMY", order_source: str = "inferred") -> Host:
+    return Host(lambda: DateDialog(dct, source, order, order_source))
+
+
+async def test_the_date_dialog_says_what_is_in_use_and_how_it_was_found() -> None:
+    app = date_host(order_source="assumed")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+    assert "2025-08-07" in shown and "inferred from the text" in shown
+    assert "assumed" in shown
+    assert "6/8 reads as 6 August (DMY) or June 8 (MDY)" in shown
+
+
+async def test_a_new_date_is_applied_with_enter() -> None:
+    app = date_host()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"2025-08-10", "enter")
+        await pilot.pause()
+    assert app.results == [("2025-08-10", "DMY")]
+
+
+async def test_an_empty_date_means_automatic_and_the_order_can_be_switched() -> None:
+    app = date_host()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab", "down", "space", "ctrl+s")
+        await pilot.pause()
+    assert app.results == [(None, "MDY")]
+
+
+async def test_a_bad_date_is_refused_with_a_message_in_the_dialog() -> None:
+    app = date_host()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"2025-02-30", "enter")
+        await pilot.pause()
+        assert app.results == []
+        assert "No such day: 2025-02-30" in screen_text(app)
+        await pilot.press(*["backspace"] * 10)
+        await pilot.press(*"8/7/2025", "ctrl+s")
+        await pilot.pause()
+        assert app.results == []
+        assert "use YYYY-MM-DD" in screen_text(app)
+        await pilot.press(*["backspace"] * 8)
+        assert "use YYYY-MM-DD" not in screen_text(app)  # the error goes once you edit
+        await pilot.press(*"2025-08-07", "enter")
+        await pilot.pause()
+    assert app.results == [("2025-08-07", "DMY")]
+
+
+async def test_escape_cancels_the_date_dialog() -> None:
+    app = date_host()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"2025-01-01", "escape")
+        await pilot.pause()
+    assert app.results == [None]
+
+
+async def test_a_date_the_reader_set_before_is_kept_unless_cleared() -> None:
+    app = date_host(source="user", order="MDY", order_source="user")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [("2025-08-07", "MDY")]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("", None), ("  ", None), ("2025-08-07", "2025-08-07"), (" 2024-02-29 ", "2024-02-29"),
+])
+def test_parse_dct_accepts_iso_days_and_empty(typed: str, expected: str | None) -> None:
+    assert parse_dct(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["2025-13-01", "2023-02-29", "20250807", "7 Aug 2025",
+                                   "2025-8-7", "2025-08-07T10:00"])
+def test_parse_dct_refuses_anything_else(typed: str) -> None:
+    with pytest.raises(ValueError):
+        parse_dct(typed)
+
+
+# ---------------------------------------------------------------------- export dialog
+
+DOC = Document("Talks in Moscow\n\nWitkoff arrived on Wednesday.",
+               meta=Metadata(title="Talks in Moscow"))
+
+
+def export_host(folder: Path, **kwargs: object) -> Host:
+    return Host(lambda: ExportDialog(DOC, folder, **kwargs))  # type: ignore[arg-type]
+
+
+def path_value(app: Host) -> str:
+    return app.screen.query_one("#export-path", Input).value
+
+
+async def test_export_defaults_to_markdown_named_after_the_title(tmp_path: Path) -> None:
+    app = export_host(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert path_value(app) == str(tmp_path / "talks-in-moscow-notes.md")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results == [ExportRequest("md", tmp_path / "talks-in-moscow-notes.md",
+                                         ExportOptions(), overwrite=False)]
+
+
+async def test_the_default_name_follows_the_format(tmp_path: Path) -> None:
+    app = export_host(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down", "down", "space")  # the iCalendar timeline
+        await pilot.pause()
+        assert path_value(app) == str(tmp_path / "talks-in-moscow-timeline.ics")
+        assert app.screen.query_one("#opt-timeline", Checkbox).disabled
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [(r.format_key, r.path.name) for r in app.results] == [
+        ("ics", "talks-in-moscow-timeline.ics")]
+
+
+async def test_a_path_the_reader_typed_survives_a_format_change(tmp_path: Path) -> None:
+    app = export_host(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#export-path", Input).focus()
+        await pilot.press("ctrl+u", *"mine.txt")
+        app.screen.query_one("#export-format").focus()
+        await pilot.press("down", "space")
+        await pilot.pause()
+        assert path_value(app) == "mine.txt"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [(r.format_key, r.path) for r in app.results] == [("json", tmp_path / "mine.txt")]
+
+
+async def test_options_are_returned_as_ticked(tmp_path: Path) -> None:
+    app = export_host(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#opt-entities")
+        await pilot.click("#opt-highlights")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results[0].options == ExportOptions(highlights=False, entities=False)
+
+
+async def test_an_existing_file_needs_a_second_ctrl_s(tmp_path: Path) -> None:
+    existing = tmp_path / "talks-in-moscow-notes.md"
+    existing.write_text("keep me", encoding="utf-8")
+    app = export_host(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "talks-in-moscow-notes.md exists" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == []
+        assert "press ctrl+s again to overwrite" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results == [ExportRequest("md", existing, ExportOptions(), overwrite=True)]
+    assert existing.read_text(encoding="utf-8") == "keep me"  # the dialog writes nothing
+
+
+async def test_changing_the_path_withdraws_the_overwrite_confirmation(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("a", encoding="utf-8")
+    (tmp_path / "b.md").write_text("b", encoding="utf-8")
+    app = export_host(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#export-path", Input).focus()
+        await pilot.press("ctrl+u", *"a.md", "enter")
+        await pilot.press("ctrl+u", *"b.md", "enter")
+        await pilot.pause()
+        assert app.results == []
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [(r.path.name, r.overwrite) for r in app.results] == [("b.md", True)]
+
+
+async def test_a_missing_folder_is_refused(tmp_path: Path) -> None:
+    app = export_host(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#export-path", Input).focus()
+        await pilot.press("ctrl+u", *"nowhere/x.md", "enter")
+        await pilot.pause()
+        assert app.results == []
+        assert "No such folder" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [None]

@@ -1,0 +1,121 @@
+"""The note editor: what the reader types comes back on ctrl+s, and esc never loses it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.widgets import TextArea
+
+from tests.app.dialog_host import SIZE, Host, screen_text
+from tui.app.screens.note_editor import NoteEditor, parse_tags
+
+
+def editor_host(drafts: list[dict[str, Any]] | None = None, **kwargs: Any) -> Host:
+    on_draft = drafts.append if drafts is not None else None
+    return Host(lambda: NoteEditor("“Steve Witkoff arrived in Moscow”", on_draft=on_draft,
+                                   **kwargs))
+
+
+async def test_ctrl_s_returns_body_tags_and_category() -> None:
+    app = editor_host()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Talks in Moscow", "enter", *"second line")
+        await pilot.press("tab", *"war, #peace peace Talks  talks")
+        await pilot.press("alt+3", "ctrl+s")
+        await pilot.pause()
+    assert app.results == [{"body": "Talks in Moscow\nsecond line",
+                            "tags": ("war", "peace", "Talks"), "category": "question"}]
+
+
+async def test_the_body_is_focused_and_shows_the_hint_and_subject() -> None:
+    app = editor_host()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, TextArea)
+        shown = screen_text(app)
+    assert "“Steve Witkoff arrived in Moscow”" in shown
+    assert "ctrl+s save · esc close (draft kept)" in shown
+
+
+async def test_escape_returns_none_and_the_draft_already_reached_the_caller() -> None:
+    drafts: list[dict[str, Any]] = []
+    app = editor_host(drafts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"half a thought", "escape")  # closed before the debounce fired
+        await pilot.pause()
+    assert app.results == [None]
+    assert drafts == [{"body": "half a thought", "tags": (), "category": "highlight"}]
+
+
+async def test_drafts_are_debounced_while_typing() -> None:
+    drafts: list[dict[str, Any]] = []
+    app = editor_host(drafts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"abc")
+        assert drafts == []
+        await pilot.pause(0.5)
+        assert [d["body"] for d in drafts] == ["abc"]
+        await pilot.press("tab", *"x")
+        await pilot.pause(0.5)
+        assert drafts[-1] == {"body": "abc", "tags": ("x",), "category": "highlight"}
+        await pilot.press("escape")  # nothing new since the last draft
+        await pilot.pause()
+    assert len(drafts) == 2
+
+
+async def test_closing_untouched_hands_over_no_draft() -> None:
+    drafts: list[dict[str, Any]] = []
+    app = editor_host(drafts, body="kept", tags=("a",), category="idea")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+    assert drafts == [] and app.results == [None]
+
+
+async def test_an_existing_note_opens_filled_in_and_is_edited_at_the_end() -> None:
+    app = editor_host(body="First.", tags=("war", "peace"), category="disputed")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*" More.", "ctrl+s")
+        await pilot.pause()
+    assert app.results == [{"body": "First. More.", "tags": ("war", "peace"),
+                            "category": "disputed"}]
+
+
+async def test_the_category_can_be_picked_from_the_select() -> None:
+    app = editor_host()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab", "tab", "enter", "down", "down", "enter", "ctrl+s")
+        await pilot.pause()
+    assert app.results[0]["category"] == "question"
+
+
+async def test_markup_in_the_subject_and_body_is_shown_literally() -> None:
+    body = "[bold]x[/bold] and [@click=app.quit]y[/]"
+    app = Host(lambda: NoteEditor("[@click=app.quit]Quit[/] [red]subject[/red]", body=body))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        await pilot.click("#note-subject")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert "[@click=app.quit]Quit[/] [red]subject[/red]" in shown
+    assert body in shown
+    assert app.results == [{"body": body, "tags": (), "category": "highlight"}]
+
+
+@pytest.mark.parametrize(("typed", "tags"), [
+    ("", ()),
+    ("war", ("war",)),
+    ("war, peace", ("war", "peace")),
+    ("#war #peace", ("war", "peace")),
+    ("war,,peace ,  talks", ("war", "peace", "talks")),
+    ("War war WAR", ("War",)),
+    ("##deep  #", ("deep",)),
+    ("follow-up ukraine/russia", ("follow-up", "ukraine/russia")),
+])
+def test_tags_are_split_on_commas_and_spaces_without_hashes_or_repeats(
+        typed: str, tags: tuple[str, ...]) -> None:
+    assert parse_tags(typed) == tags
