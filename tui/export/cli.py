@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +22,7 @@ from tui.document.model import Document
 from tui.errors import GlossError
 from tui.export import FORMATS, needs_analysis
 from tui.export.common import iso_to_datetime
+from tui.export.files import check_target, write_atomically
 from tui.export.importer import ImportResult, claim_unbound, read_annotations
 from tui.export.options import ExportOptions
 from tui.store.model import Note
@@ -45,7 +44,7 @@ def main_export(args: argparse.Namespace) -> int:
     fmt = FORMATS[args.format]
     target = Path(args.output) if args.output else None
     if target is not None:
-        _check_target(target, force=args.force)
+        check_target(target, force=args.force)
     document = load_document(args.path)
     options = ExportOptions()
     with _open_store(args.db) as store:
@@ -104,60 +103,6 @@ def _analysis(document: Document, store: Store, args: argparse.Namespace) -> Ana
     if key is not None:
         store.cache_analysis(document.id, key, analysis.to_json())
     return analysis
-
-
-def _check_target(target: Path, *, force: bool) -> None:
-    if target.is_dir():
-        raise GlossError(f"{target} is a directory; give a file name with -o")
-    if target.exists() and not force:
-        raise GlossError(f"{target} already exists; use --force to overwrite it")
-    if not target.parent.is_dir():
-        raise GlossError(f"cannot write {target}: the folder {target.parent} does not exist")
-
-
-def write_atomically(target: Path, data: bytes, *, force: bool) -> None:
-    """Write via a temp file in the same folder, fsync, then rename into place.
-
-    Without ``force`` the final step is ``os.link``, which fails rather than replace a file
-    that appeared meanwhile. A new file gets the usual permissions (0666 less the umask); an
-    overwritten one keeps its own.
-    """
-    try:
-        mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(temp, mode)
-            if force:
-                os.replace(temp, target)
-            else:
-                os.link(temp, target)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temp)
-        _fsync_dir(target.parent)
-    except FileExistsError:
-        raise GlossError(f"{target} already exists; use --force to overwrite it") from None
-    except OSError as error:
-        raise GlossError(f"cannot write {target}: {error.strerror or error}") from None
-
-
-def _default_mode() -> int:
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 # --- import ----------------------------------------------------------------------------------

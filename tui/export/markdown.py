@@ -44,12 +44,13 @@ def render(document: Document, notes: Sequence[Note], analysis: Analysis | None,
     chosen = selected(notes, options)
     anchored = [n for n in chosen if n.anchor != "orphaned"]
     orphaned = [n for n in chosen if n.anchor == "orphaned"]
+    dates = {e.value: e.label for e in analysis.timeline} if analysis else {}
     if anchored:
         parts.append("## Notes")
-        parts.extend(_note(n) for n in anchored)
+        parts.extend(_note(n, dates) for n in anchored)
     if orphaned:
         parts.append("## Notes not found in this version of the text")
-        parts.extend(_note(n) for n in orphaned)
+        parts.extend(_note(n, dates) for n in orphaned)
     if analysis is not None and options.timeline and analysis.timeline:
         parts.append(_timeline(document, analysis.timeline, notes))
     if analysis is not None and options.entities and analysis.clusters:
@@ -77,14 +78,16 @@ def _plain_url(url: str) -> bool:
         c in url for c in " <>\n\t\\") and url == clean(url)
 
 
-def _note(note: Note) -> str:
+def _note(note: Note, dates: dict[str, str]) -> str:
+    """One note; ``dates`` turns a timeline note's TIMEX3 key into its human label."""
     blocks: list[str] = []
     if note.target == "document":
         blocks.append("*On the whole article*")
     elif note.target == "entity" and note.target_key:
         blocks.append(f"*On* {escape_inline(clean(note.target_key))}")
     elif note.target == "timeline" and note.target_key:
-        blocks.append(f"*On the date* {escape_inline(clean(note.target_key))}")
+        label = dates.get(note.target_key, note.target_key)
+        blocks.append(f"*On the date* {escape_inline(clean(label))}")
     if note.quote is not None and note.quote.exact.strip():
         blocks.append(blockquote(note.quote.exact))
     if not note.is_highlight:
