@@ -16,7 +16,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
 from tui.analysis.model import Analysis, Source
-from tui.analysis.pipeline import analyze_doc, analyze_document, model_info
+from tui.analysis.pipeline import (
+    analyze_doc,
+    analyze_document,
+    document_date_order,
+    document_dct,
+    model_info,
+)
 from tui.document.model import DateOrder, Document, Metadata
 from tui.errors import GlossError
 
@@ -60,23 +66,10 @@ def _load(model: str | None) -> Language:
 # --- one article --------------------------------------------------------------------------------
 
 
-def _read_document(path: str | None) -> Document:
-    try:
-        from tui.document.load import load_document
-    except ImportError:  # TEMPORARY: plain UTF-8 reading until tui.document.load lands
-        from pathlib import Path
-
-        if path in (None, "-"):
-            return Document(sys.stdin.read())
-        try:
-            return Document(Path(path).read_text(encoding="utf-8"), meta=Metadata(path=path))
-        except (OSError, UnicodeDecodeError) as error:
-            raise GlossError(f"cannot read {path}: {error}") from error
-    return load_document(path)
-
-
 def _analyze_one(args: argparse.Namespace) -> int:
-    document = _read_document(args.path)
+    from tui.document.load import load_document
+
+    document = load_document(args.path)
     nlp = _load(args.model)
     analysis = analyze_document(document, nlp, dct_flag=args.date,
                                 date_order_flag=args.date_order)
@@ -170,7 +163,8 @@ def parse_line(line: bytes, number: int) -> Record | BadLine:
         return BadLine(ident, f"line {number}: \"dct\" must be a date YYYY-MM-DD, got {dct!r}")
     order = data.get("date_order")
     if order is not None and order not in DATE_ORDERS:
-        return BadLine(ident, f"line {number}: \"date_order\" must be DMY or MDY, got {order!r}")
+        return BadLine(ident, f"line {number}: \"date_order\" must be DMY, MDY or YMD, "
+                              f"got {order!r}")
     return Record(ident, text, dct, order)
 
 
@@ -209,8 +203,6 @@ def _meta(record: Record) -> Metadata:
 
 def _slots(lines: Iterable[bytes], trailing: list[BadLine], max_length: int,
            dct_flag: str | None) -> Iterator[tuple[str, _Slot]]:
-    from tui.analysis.temporal.context import resolve_dct
-
     pending: list[BadLine] = []
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
@@ -223,7 +215,7 @@ def _slots(lines: Iterable[bytes], trailing: list[BadLine], max_length: int,
             pending.append(item)
             continue
         # A date given on the line belongs to that document: it wins over --date.
-        dct, source = resolve_dct(_meta(item), item.text, None if item.dct else dct_flag)
+        dct, source = document_dct(_meta(item), item.text, None if item.dct else dct_flag)
         yield item.text, _Slot(item, pending, dct, source)
         pending = []
     trailing.extend(pending)
@@ -237,10 +229,8 @@ def run_jsonl(nlp: Language, stdin: BinaryIO | TextIO, stdout: BinaryIO, *, batc
     spaCy parses in batches (and in ``processes`` worker processes); each result is written
     and flushed as soon as it and everything before it are done.
     """
-    from tui.analysis.temporal.context import parse_iso_date, resolve_date_order
-
-    if dct_flag is not None and parse_iso_date(dct_flag) is None:
-        raise GlossError(f"--date expects YYYY-MM-DD, got {dct_flag!r}")
+    if dct_flag is not None:
+        document_dct(Metadata(), "", dct_flag)  # a malformed --date fails once, up front
     model = model_info(nlp)
     trailing: list[BadLine] = []
     slots = _slots(_lines(stdin), trailing, nlp.max_length, dct_flag)
@@ -254,7 +244,7 @@ def run_jsonl(nlp: Language, stdin: BinaryIO | TextIO, stdout: BinaryIO, *, batc
         for bad in slot.before:
             write(bad.to_json())
         record = slot.record
-        order, order_source = resolve_date_order(
+        order, order_source = document_date_order(
             _meta(record), doc, slot.dct, None if record.date_order else date_order_flag)
         analysis = analyze_doc(doc, str(record.id), slot.dct, slot.dct_source, order,
                                order_source, model)

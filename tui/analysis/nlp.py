@@ -32,9 +32,10 @@ _FULL_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})/((?:1[6-9]|20)\d{2})$")
 _ISO_DATE = re.compile(r"^(1[6-9]|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 # A bare d/m is a date only where a date is expected, not a fraction or a score.
-_DATE_CUES = frozenset(
-    "on by since until till from before after through to and or of between as".split()
-)
+_DATE_CUES = frozenset({
+    "on", "by", "since", "until", "till", "from", "before", "after", "through", "to", "and",
+    "or", "of", "between", "as",
+})
 
 
 class ModelNotFound(RuntimeError):

@@ -77,32 +77,28 @@ def resolve_context(meta: Metadata, text: str, doc: Doc | None, *, dct_flag: str
     ``doc`` (the parsed text or its opening chunk) lets the date order be inferred from tense.
     """
     user = user_settings or {}
-    try:
-        from tui.analysis.temporal.context import resolve_date_order, resolve_dct
-    except Exception:  # a broken date module must not cost the reader the entities
-        return _plain_context(meta, dct_flag, date_order_flag)
-    dct, dct_source = resolve_dct(meta, text, dct_flag, _str_or_none(user.get("dct")))
-    order, order_source = resolve_date_order(meta, doc, dct, date_order_flag,
-                                             _str_or_none(user.get("date_order")))
+    dct, dct_source = document_dct(meta, text, dct_flag, _str_or_none(user.get("dct")))
+    order, order_source = document_date_order(meta, doc, dct, date_order_flag,
+                                              _str_or_none(user.get("date_order")))
     return Context(dct, dct_source, order, order_source)
 
 
-def _plain_context(meta: Metadata, dct_flag: str | None, order_flag: str | None) -> Context:
-    """Flags and metadata only, for when the temporal package cannot be imported."""
-    dct_source: Source = "flag"
-    dct = _iso_day(dct_flag)
-    if dct is None:
-        dct, dct_source = _iso_day(meta.published), "metadata"
-    order_source: Source = "flag" if order_flag else "metadata" if meta.date_order else "assumed"
-    return Context(dct, dct_source if dct else "assumed",
-                   order_flag or meta.date_order or DEFAULT_DATE_ORDER, order_source)
+def document_dct(meta: Metadata, text: str, flag: str | None = None,
+                 user: str | None = None) -> tuple[date, Source]:
+    """The date relative expressions resolve against; with nothing to go on, today, marked
+    "assumed" so the reader knows to check it. A malformed ``flag`` raises ``GlossError``."""
+    from tui.analysis.temporal.context import resolve_dct
+
+    dct, source = resolve_dct(meta, text, flag, user)
+    return (dct, source) if dct is not None else (date.today(), "assumed")
 
 
-def _iso_day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+def document_date_order(meta: Metadata, doc: Doc | None, dct: date | None,
+                        flag: str | None = None, user: str | None = None) -> tuple[str, Source]:
+    """DMY or MDY for numeric dates such as 6/8, and how that was decided."""
+    from tui.analysis.temporal.context import resolve_date_order
+
+    return resolve_date_order(meta, doc, dct, flag, user)
 
 
 def _str_or_none(value: object) -> str | None:
@@ -110,18 +106,14 @@ def _str_or_none(value: object) -> str | None:
 
 
 def _timexes(doc: Doc, context: Context) -> list[Timex]:
-    try:
-        from tui.analysis.temporal import tag_timexes
-    except ImportError:
-        return []
+    from tui.analysis.temporal import tag_timexes
+
     return list(tag_timexes(doc, context.dct, context.date_order))
 
 
 def _timeline(doc: Doc, timexes: Sequence[Timex], context: Context) -> list[TimelineEntry]:
-    try:
-        from tui.analysis.timeline import build_timeline
-    except ImportError:
-        return []
+    from tui.analysis.timeline import build_timeline
+
     return list(build_timeline(doc, list(timexes), context.dct))
 
 
