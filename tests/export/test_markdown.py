@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 
 from tests.export.conftest import TRICKY_BODY
 from tui.analysis.model import Analysis
-from tui.document.model import Document
+from tui.document.model import Document, Metadata
 from tui.export import markdown
 from tui.export.markdown_text import blockquote, paragraphs, tag
 from tui.export.options import ExportOptions
@@ -123,3 +123,13 @@ def test_orphaned_notes_are_listed_apart(document: Document, notes: list[Note]) 
     lost = replace(notes[1], anchor="orphaned")
     md = markdown.render(document, [notes[0], lost], None, ExportOptions())
     assert md.index("## Notes not found") < md.index("> Castell")
+
+
+def test_title_and_metadata_stay_on_their_lines(options: ExportOptions) -> None:
+    meta = Metadata(title="Breaking:\n# *Not* a [heading]", author="A <b>B</b>\nC",
+                    url="javascript:alert(1)")
+    md = markdown.render(Document("Body text.", meta=meta), [], None, options)
+    rendered = render(md)
+    assert "".join(rendered.parts).split("\n")[1] == "Breaking: # *Not* a [heading]"
+    assert rendered.tags.count("h1") == 1 and "a" not in rendered.tags  # no link, no HTML
+    assert "- Author: A \\<b\\>B\\</b\\> C\n" in md

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tui.document.model import Document, Metadata
-from tui.export import FORMATS, default_filename, needs_analysis
+from tui.errors import GlossError
+from tui.export import FORMATS, default_filename, needs_analysis, save_export
 from tui.export.options import ExportOptions
 
 
@@ -30,3 +33,11 @@ def test_only_timeline_formats_and_markdown_sections_need_analysis() -> None:
     assert needs_analysis("ics") and needs_analysis("timeline-csv")
     assert needs_analysis("md")
     assert not needs_analysis("md", ExportOptions(timeline=False, entities=False))
+
+
+def test_save_export_writes_the_named_format(tmp_path: Path, document: Document) -> None:
+    target = save_export("md", document, [], None, tmp_path / default_filename(document, "md"),
+                         options=ExportOptions(timeline=False, entities=False))
+    assert target.read_text(encoding="utf-8").startswith("# Harbour bridge reopens")
+    with pytest.raises(GlossError, match="already exists"):
+        save_export("md", document, [], None, target)

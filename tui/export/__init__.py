@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import import_module
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from tui.analysis.model import Analysis
 from tui.document.model import Document
@@ -18,7 +18,8 @@ from tui.export.common import document_title, slug
 from tui.export.options import ExportOptions
 from tui.store.model import Note
 
-__all__ = ["FORMATS", "ExportFormat", "ExportOptions", "default_filename", "export"]
+__all__ = ["FORMATS", "ExportFormat", "ExportOptions", "default_filename", "export",
+           "needs_analysis", "save_export"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,19 @@ def export(key: str, document: Document, notes: Sequence[Note], analysis: Analys
            options: ExportOptions | None = None) -> str:
     """Render one format by its key (``md``, ``json``, ``csv``, ``ics``, ...)."""
     return FORMATS[key].render(document, notes, analysis, options)
+
+
+def save_export(key: str, document: Document, notes: Sequence[Note],
+                analysis: Analysis | None, path: str | Path, *,
+                options: ExportOptions | None = None, force: bool = False) -> Path:
+    """Render and write one format atomically; ``GlossError`` if the file exists (no force)."""
+    from tui.export.files import check_target, write_atomically
+
+    target = Path(path).expanduser()
+    check_target(target, force=force)
+    data = export(key, document, notes, analysis, options).encode("utf-8")
+    write_atomically(target, data, force=force)
+    return target
 
 
 def default_filename(document: Document, key: str) -> str:

@@ -60,14 +60,14 @@ def render(document: Document, notes: Sequence[Note], analysis: Analysis | None,
 
 def _header(document: Document) -> str:
     meta = document.meta
-    lines = [f"# {escape_inline(document_title(document))}", ""]
+    lines = [f"# {_line(document_title(document))}", ""]
     fields = [("Source", meta.source), ("Published", meta.published), ("Author", meta.author)]
     for name, value in fields:
         if value and value.strip():
-            lines.append(f"- {name}: {escape_inline(clean(value).strip())}")
+            lines.append(f"- {name}: {_line(value)}")
     if meta.url:
         lines.append(f"- URL: <{meta.url}>" if _plain_url(meta.url)
-                     else f"- URL: {escape_inline(meta.url)}")
+                     else f"- URL: {_line(meta.url)}")
     lines.append(f"- Document: `sha256:{document.id}`")
     return "\n".join(lines)
 
@@ -84,10 +84,10 @@ def _note(note: Note, dates: dict[str, str]) -> str:
     if note.target == "document":
         blocks.append("*On the whole article*")
     elif note.target == "entity" and note.target_key:
-        blocks.append(f"*On* {escape_inline(clean(note.target_key))}")
+        blocks.append(f"*On* {_line(note.target_key)}")
     elif note.target == "timeline" and note.target_key:
         label = dates.get(note.target_key, note.target_key)
-        blocks.append(f"*On the date* {escape_inline(clean(label))}")
+        blocks.append(f"*On the date* {_line(label)}")
     if note.quote is not None and note.quote.exact.strip():
         blocks.append(blockquote(note.quote.exact))
     if not note.is_highlight:
@@ -98,7 +98,7 @@ def _note(note: Note, dates: dict[str, str]) -> str:
 
 def _footer(note: Note) -> str:
     items = [t for t in (tag(t) for t in note.tags) if t]
-    items.append(f"Category: {escape_inline(clean(note.category))}")
+    items.append(f"Category: {_line(note.category)}")
     if note.position is not None:
         start, end = note.position.start, note.position.end
         items.append(f"[↗ {start}–{end}]({backref_uri(note.doc_id, start, end)})")
@@ -109,14 +109,14 @@ def _timeline(document: Document, entries: Sequence[TimelineEntry],
               notes: Sequence[Note]) -> str:
     lines = ["## Timeline", ""]
     for entry in entries:
-        line = f"- **{escape_inline(clean(entry.label))}**"
+        line = f"- **{_line(entry.label)}**"
         if entry.event.strip():
-            line += f" — {escape_inline(clean(entry.event).strip())}"
+            line += f" — {_line(entry.event)}"
         for event in other_events(entry):
-            line += f"; {escape_inline(event)}"
+            line += f"; {_line(event)}"
         if entry.expressions:
             line += " (" + "; ".join(
-                "“" + escape_inline(clean(e)) + "”" for e in entry.expressions) + ")"
+                "“" + _line(e) + "”" for e in entry.expressions) + ")"
         start, end = entry.sentence
         line += f" [↗ {start}–{end}]({backref_uri(document.id, start, end)})"
         lines.append(line)
@@ -140,9 +140,14 @@ def _entities(clusters: Sequence[Cluster]) -> str:
         if not members:
             continue
         lines += ["", f"### {heading}", ""]
-        lines += [f"- {escape_inline(clean(c.name))} ({c.label}, {_times(c.mentions)})"
+        lines += [f"- {_line(c.name)} ({c.label}, {_times(c.mentions)})"
                   for c in members]
     return "\n".join(lines)
+
+
+def _line(text: str) -> str:
+    """A one-line field (title, label, name): runs of whitespace, newlines too, become a space."""
+    return escape_inline(" ".join(clean(text).split()))
 
 
 def _times(count: int) -> str:
