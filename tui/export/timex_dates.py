@@ -2,7 +2,9 @@
 
 Calendars and TimelineJS need a concrete date. A period (month, week, season, quarter, year,
 decade, century) is placed on its first day and keeps its granularity so the export can say so.
-Values with unknown parts (``XXXX-07-04``) and references (``PRESENT_REF``) have no date.
+A value whose later parts are unknown keeps its known start (``2025-08-XX`` is placed on the
+month, ``2025-WXX`` on the year); an unknown year (``XXXX-07-04``), a BC date and a reference
+(``PRESENT_REF``) have no date.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ _SEASON = re.compile(r"(\d{4})-(SP|SU|FA|AU|WI)")
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 _HALF = re.compile(r"(\d{4})-H([12])")
 _DECADE = re.compile(r"(\d{3})X?")
+_UNKNOWN_TAIL = re.compile(r"(\d{4}(?:-[^-TX]+)*)[-T][^-T]*X.*")
 _CENTURY = re.compile(r"(\d{2})(?:XX)?")
 
 
@@ -42,7 +45,10 @@ def parse_value(value: str) -> DatePoint | None:
     """The first day (and time) of a TIMEX3 value, or ``None`` when it has no fixed date."""
     value = value.strip()
     try:
-        return _parse(value)
+        point = _parse(value)
+        if point is None and (known := _UNKNOWN_TAIL.fullmatch(value)):
+            point = _parse(known[1])  # 2025-08-XX: some day in August, placed on the month
+        return point
     except ValueError:  # e.g. 2025-02-30, week 54: not a real date
         return None
 
