@@ -41,3 +41,15 @@ def test_save_export_writes_the_named_format(tmp_path: Path, document: Document)
     assert target.read_text(encoding="utf-8").startswith("# Harbour bridge reopens")
     with pytest.raises(GlossError, match="already exists"):
         save_export("md", document, [], None, target)
+
+
+def test_export_layer_loads_without_textual_or_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, tui.export, tui.export.cli, tui.export.importer\n"
+            "for key, fmt in tui.export.FORMATS.items(): __import__('tui.export.' + fmt.module)\n"
+            "print(sorted(m for m in ('textual', 'spacy', 'tui.app') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[2])
+    assert run.stdout.strip() == "[]"
