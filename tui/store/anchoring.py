@@ -5,8 +5,8 @@ When the article changes (a new version of the file, re-wrapped whitespace) we l
 passage from the cheapest, surest evidence to the weakest:
 
 1. the stored position still holds the quote with its context             → ``exact``
-2. the quote with its full context occurs elsewhere (nearest one wins)     → ``moved``
-3. the quote occurs without full context: each occurrence is scored       → ``exact``/``moved``
+2. the quote with its full context occurs near the old position           → ``moved``
+3. the quote occurs elsewhere: each occurrence is scored by its context   → ``exact``/``moved``
 4. an approximate match of the quote (bounded edit distance, Myers'
    bit-parallel search) in windows suggested by its rarer words            → ``fuzzy``
 5. nothing scores well enough                                              → ``orphaned``
@@ -34,6 +34,10 @@ SELF_EVIDENT_LENGTH = 32  # an exact quote this long stands on its own, whatever
 MAX_OCCURRENCES = 5000  # exact occurrences of a quote considered at most
 RESCORED = 16  # best occurrences by adjacent context that get the full (slower) score
 COMMON_WORD = 200  # a word more frequent than this does not suggest where a quote went
+GUIDE_WORDS = 6  # rarest words of a quote used to guess where an edited quote went
+NEAR = 65536  # how far from the old position the quote-with-context search looks
+FUZZY_SLACK = 256  # the first fuzzy search covers the old place give or take this much
+CONFIDENT_SCORE = 0.9  # a fuzzy match this good near the old place ends the search
 _WORD = re.compile(r"\w{4,}")
 
 
@@ -181,10 +185,10 @@ class Anchorer:
         return self._fuzzy(quote, expected)
 
     def _with_context(self, quote: TextQuoteSelector, expected: int | None) -> Anchor | None:
-        """The occurrence of prefix+quote+suffix nearest the old position."""
+        """The occurrence of prefix+quote+suffix nearest the old position, if it is near."""
         needle = quote.prefix + quote.exact + quote.suffix
         center = expected - len(quote.prefix) if expected is not None else 0
-        hit = _nearest(self.text, needle, center)
+        hit = _nearest(self.text, needle, center, NEAR)
         if hit is None:
             return None
         start = hit + len(quote.prefix)
@@ -193,7 +197,10 @@ class Anchorer:
                       self._score(start, start + len(quote.exact), quote, 1.0, expected))
 
     def _occurrences(self, quote: TextQuoteSelector, expected: int | None) -> Anchor | None:
-        """The best-scored occurrence of the bare quote, if its context makes it believable."""
+        """The best-scored occurrence of the bare quote, if its context makes it believable.
+
+        One scan of the text; among occurrences with full context the nearest scores best.
+        """
         text, exact = self.text, quote.exact
         hits: list[int] = []
         i = text.find(exact)
@@ -212,39 +219,47 @@ class Anchorer:
         return Anchor(start, start + m, state, score)
 
     def _fuzzy(self, quote: TextQuoteSelector, expected: int | None) -> Anchor | None:
-        exact = quote.exact
-        m = len(exact)
+        m = len(quote.exact)
         max_errors = int(m * (1.0 - MIN_QUOTE_SIMILARITY))
         if max_errors == 0:
             return None
-        best: Anchor | None = None
-        for guess in self._guesses(quote, expected, max_errors):
-            lo = max(0, guess - max_errors - 8)
-            hi = min(len(self.text), guess + m + 2 * max_errors + 8)
-            match = _best_approximate(exact, self.text, lo, hi)
-            if match is None or match[2] > max_errors:
-                continue
-            start, end, distance = match
-            similarity = 1.0 - distance / m
-            score = self._score(start, end, quote, similarity, expected)
-            if score >= MIN_SCORE and (best is None or score > best.score):
-                best = Anchor(start, end, "fuzzy", score)
-        return best
+        found: list[Anchor] = []
+        if expected is not None:
+            # Local edits leave the passage about where it was: look there before indexing.
+            near = self._approximate(quote, expected, max_errors,
+                                     expected - m - FUZZY_SLACK, expected + 2 * m + FUZZY_SLACK)
+            if near is not None and near.score >= CONFIDENT_SCORE:
+                return near
+            found += [near] if near is not None else []
+        for guess in self._guesses(quote, max_errors):
+            match = self._approximate(quote, expected, max_errors, guess - max_errors - 8,
+                                      guess + m + 2 * max_errors + 8)
+            found += [match] if match is not None else []
+        return max(found, key=lambda a: a.score, default=None)
 
-    def _guesses(self, quote: TextQuoteSelector, expected: int | None,
-                 max_errors: int) -> list[int]:
-        """Likely start positions: the old one, and where the quote's rarer words now are."""
-        votes: dict[int, set[str]] = defaultdict(set)
+    def _approximate(self, quote: TextQuoteSelector, expected: int | None, max_errors: int,
+                     lo: int, hi: int) -> Anchor | None:
+        """The best approximate match of the quote in ``text[lo:hi]``, if it is good enough."""
+        match = _best_approximate(quote.exact, self.text, max(0, lo), min(len(self.text), hi))
+        if match is None or match[2] > max_errors:
+            return None
+        start, end, distance = match
+        score = self._score(start, end, quote, 1.0 - distance / len(quote.exact), expected)
+        return Anchor(start, end, "fuzzy", score) if score >= MIN_SCORE else None
+
+    def _guesses(self, quote: TextQuoteSelector, max_errors: int) -> list[int]:
+        """Likely start positions: where the quote's rarer words are now."""
         words = self._words
-        seen: set[str] = set()
+        offsets: dict[str, int] = {}
         for match in _WORD.finditer(quote.exact):
-            word = match.group()
-            positions = words.get(word, ())
-            if word in seen or not positions or len(positions) > COMMON_WORD:
-                continue
-            seen.add(word)
-            for at in positions:
-                votes[at - match.start()].add(word)
+            count = len(words.get(match.group(), ()))
+            if 0 < count <= COMMON_WORD:
+                offsets.setdefault(match.group(), match.start())
+        guide = sorted(offsets, key=lambda w: len(words[w]))[:GUIDE_WORDS]
+        votes: dict[int, set[str]] = defaultdict(set)
+        for word in guide:
+            for at in words[word]:
+                votes[at - offsets[word]].add(word)
         # Starts suggested by different words agree only roughly once text was edited.
         guesses = sorted(votes)
         tolerance = max_errors + 8
@@ -259,10 +274,7 @@ class Anchorer:
             clusters.append((len(agreeing), guesses[i]))
             i = j
         clusters.sort(key=lambda c: -c[0])
-        out = [start for _, start in clusters[:4]]
-        if expected is not None:
-            out.append(expected)
-        return out
+        return [start for _, start in clusters[:4]]
 
     def reanchor(self, note: Note) -> Note:
         """The note with its position and ``anchor`` state updated for this text."""
@@ -275,11 +287,11 @@ class Anchorer:
                        anchor=found.state)
 
 
-def _nearest(text: str, needle: str, center: int) -> int | None:
-    """Start of the occurrence of ``needle`` nearest ``center``, searching outward."""
+def _nearest(text: str, needle: str, center: int, limit: int) -> int | None:
+    """Start of the occurrence of ``needle`` nearest ``center``, searching outward to ``limit``."""
     n = len(text)
     radius = 1024
-    while True:
+    while radius <= limit:
         lo, hi = max(0, center - radius), min(n, center + radius + len(needle))
         hits: list[int] = []
         i = text.find(needle, lo, hi)
@@ -291,6 +303,7 @@ def _nearest(text: str, needle: str, center: int) -> int | None:
         if lo == 0 and hi == n:
             return None
         radius *= 8
+    return None
 
 
 def reanchor(note: Note, text: str) -> Note:

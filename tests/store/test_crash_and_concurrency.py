@@ -1,0 +1,108 @@
+"""A killed writer never breaks the file; two running copies never lose each other's notes."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tui.store.db import Store
+from tui.store.model import Note
+from tui.store.schema import NOTES, empty_tables
+from tui.store.storage import encode, write_atomic
+
+WRITER = Path(__file__).with_name("writer.py")
+TEXT = "Talks resumed in Geneva on Monday after a week of silence from both delegations."
+
+
+def _writer(db: Path, prefix: str, count: int, *extra: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, str(WRITER), str(db), prefix, str(count), *extra],
+        stdout=subprocess.PIPE, text=True)
+
+
+def _prefill(db: Path, count: int) -> set[str]:
+    """A database big enough that a save takes a while, so kills land inside saves."""
+    tables = empty_tables()
+    notes = [Note.on_passage("other", TEXT, 0, 12, body=f"old {i}") for i in range(count)]
+    tables[NOTES] = {n.id: n.to_json() for n in notes}
+    write_atomic(db, encode(tables))
+    return {n.id for n in notes}
+
+
+def _kill_when_writing(proc: subprocess.Popen[str], directory: Path, timeout: float) -> bool:
+    """SIGKILL ``proc`` as soon as its temp file appears (mid-write); False if none appeared."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(p.name.endswith(".tmp") for p in directory.iterdir()):
+            proc.send_signal(signal.SIGKILL)
+            return True
+    proc.send_signal(signal.SIGKILL)
+    return False
+
+
+def test_killing_a_writer_mid_save_never_loses_an_acknowledged_note(tmp_path: Path) -> None:
+    db = tmp_path / "notes.json"
+    expected = _prefill(db, 3000)
+    rng = random.Random(7)
+    killed_mid_write = 0
+    for round_ in range(30):
+        proc = _writer(db, f"r{round_:02d}", 10_000)
+        assert proc.stdout is not None
+        acknowledged = [proc.stdout.readline().split()[1] for _ in range(rng.randint(1, 3))]
+        if round_ % 2:
+            killed_mid_write += _kill_when_writing(proc, tmp_path, timeout=2.0)
+        else:
+            time.sleep(rng.uniform(0, 0.03))
+            proc.send_signal(signal.SIGKILL)
+        rest, _ = proc.communicate()
+        acknowledged += [line.split()[1] for line in rest.splitlines()]
+        expected.update(acknowledged)
+
+        stored = json.loads(db.read_bytes())[NOTES]  # valid JSON, whatever the kill hit
+        assert expected <= set(stored)
+        with Store.open(db) as store:
+            assert store.recovered_from is None
+            assert {n.id for n in store.notes("doc")} >= set(acknowledged)
+        assert not list(tmp_path.glob(".notes.json.*.tmp")), "reopening cleans up temp files"
+    assert killed_mid_write >= 10
+
+
+def test_two_processes_writing_200_notes_each_lose_none(tmp_path: Path) -> None:
+    db = tmp_path / "notes.json"
+    Store.open(db).close()
+    procs = [_writer(db, name, 200, "--delete-every", "10") for name in ("alpha", "beta")]
+    saved: set[str] = set()
+    deleted: set[str] = set()
+    for proc in procs:
+        out, _ = proc.communicate(timeout=120)
+        assert proc.returncode == 0
+        for line in out.splitlines():
+            action, note_id = line.split()
+            (saved if action == "saved" else deleted).add(note_id)
+    assert len(saved) == 400 and len(deleted) == 40
+    with Store.open(db) as store:
+        assert {n.id for n in store.notes("doc")} == saved - deleted
+
+
+def test_a_note_deleted_by_one_copy_is_not_resurrected_by_another(tmp_path: Path) -> None:
+    db = tmp_path / "notes.json"
+    first, second = Store.open(db), Store.open(db)
+    try:
+        kept = Note.on_passage("doc", TEXT, 0, 12)
+        gone = Note.on_passage("doc", TEXT, 13, 20)
+        first.save(kept)
+        first.save(gone)
+        assert {n.id for n in second.notes("doc")} == {kept.id, gone.id}
+        first.delete(gone.id)
+        added = Note.on_passage("doc", TEXT, 24, 30)
+        second.save(added)
+        assert {n.id for n in first.notes("doc")} == {kept.id, added.id}
+        assert second.get(gone.id) is None
+    finally:
+        first.close()
+        second.close()

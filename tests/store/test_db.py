@@ -1,0 +1,252 @@
+"""The notes database on a real file: round trips, privacy, recovery, migrations, cache."""
+
+from __future__ import annotations
+
+import json
+import re
+import stat
+from pathlib import Path
+
+import pytest
+from tinydb import TinyDB
+
+from tui.errors import GlossError
+from tui.store.db import Store
+from tui.store.model import Note, TextPositionSelector
+from tui.store.schema import NOTES, SCHEMA_VERSION, migrate
+
+TEXT = ("Steve Witkoff arrived in Moscow on Thursday. The talks lasted five hours.\n\n"
+        "A spokesman said on Friday that no agreement had been reached.")
+DOC = "d" * 64
+
+
+def _note(start: int = 0, end: int = 13, **kw: object) -> Note:
+    return Note.on_passage(DOC, TEXT, start, end, **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "notes.json"
+
+
+def test_notes_survive_reopening_in_text_order(db_path: Path) -> None:
+    later = _note(46, 72, body="how long exactly?", tags=("talks", "time"), category="question")
+    earlier = _note(0, 13, body="US envoy")
+    whole = Note(doc_id=DOC, quote=None, position=None, body="about the visit",
+                 target="document")
+    other_doc = Note.on_passage("e" * 64, "Other text", 0, 5)
+    with Store.open(db_path) as store:
+        for note in (later, earlier, whole, other_doc):
+            store.save(note)
+    with Store.open(db_path) as store:
+        assert store.notes(DOC) == [whole, earlier, later]
+        assert store.get(later.id) == later
+        assert len(store.all_notes()) == 4
+
+
+def test_saving_an_edited_note_replaces_it(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        note = _note(body="first thought")
+        store.save(note)
+        store.save(note.edited(body="second thought", tags=("revised",)))
+        [stored] = store.notes(DOC)
+        assert (stored.id, stored.body, stored.tags) == (note.id, "second thought", ("revised",))
+
+
+def test_delete_returns_the_note_and_restore_brings_it_back(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        note = _note(body="to be undone")
+        store.save(note)
+        removed = store.delete(note.id)
+        assert removed == note
+        assert store.notes(DOC) == []
+        assert store.delete(note.id) is None
+        assert removed is not None
+        store.restore(removed)
+    with Store.open(db_path) as store:
+        assert store.notes(DOC) == [note]
+
+
+def test_database_and_lock_are_private_to_the_user(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.save(_note())
+    for path in (db_path, db_path.with_name("notes.json.lock")):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_drafts_are_kept_until_discarded(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.save_draft(DOC, "new:0-13", {"body": "half a thou", "tags": ["x"]})
+        store.save_draft(DOC, "new:0-13", {"body": "half a thought", "tags": ["x"]})
+        store.save_draft("e" * 64, "new:1-2", {"body": "elsewhere"})
+    with Store.open(db_path) as store:
+        assert store.drafts(DOC) == {"new:0-13": {"body": "half a thought", "tags": ["x"]}}
+        store.discard_draft(DOC, "new:0-13")
+        store.discard_draft(DOC, "never-saved")
+        assert store.drafts(DOC) == {}
+
+
+def test_settings_merge_and_none_removes(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.update_settings(DOC, dct="2025-08-07", date_order="DMY")
+        store.update_settings(DOC, hidden_types=["CARDINAL"], date_order=None)
+        settings = store.settings(DOC)
+        settings["hidden_types"].append("mutating the copy changes nothing")
+    with Store.open(db_path) as store:
+        assert store.settings(DOC) == {"dct": "2025-08-07", "hidden_types": ["CARDINAL"]}
+        assert store.settings("unknown") == {}
+
+
+def test_gloss_db_environment_variable_chooses_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "sub" / "dir" / "mine.json"
+    monkeypatch.setenv("GLOSS_DB", str(target))
+    with Store.open() as store:
+        store.save(_note())
+        store.cache_analysis(DOC, "k", {"x": 1})
+    assert target.exists()
+    assert (tmp_path / "sub" / "dir" / "mine.json.cache").is_dir()
+
+
+def test_default_location_is_the_xdg_data_dir(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GLOSS_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with Store.open() as store:
+        store.cache_analysis(DOC, "k", {"x": 1})
+        assert store.path == tmp_path / "data" / "gloss" / "gloss.json"
+    assert store.path.exists()
+    assert list((tmp_path / "cache" / "gloss").rglob("*.json"))
+
+
+def test_unusable_location_is_a_one_line_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    with pytest.raises(GlossError) as error:
+        Store.open(blocker / "notes.json")
+    assert "notes database" in str(error.value) and "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize("content", [
+    b'{"notes": {"1": {"id": "1", "doc_id"',  # cut off mid-write by a non-atomic writer
+    b"\xff\xfe garbage",
+    b"[1, 2, 3]",
+    b'{"notes": [1, 2]}',
+])
+def test_unreadable_database_is_moved_aside_and_reported(db_path: Path, content: bytes) -> None:
+    db_path.write_bytes(content)
+    with Store.open(db_path) as store:
+        backup = store.recovered_from
+        assert backup is not None
+        assert re.fullmatch(r"notes\.corrupt-\d{8}-\d{6}\.json", backup.name)
+        assert backup.read_bytes() == content
+        store.save(_note())
+        assert len(store.notes(DOC)) == 1
+    with Store.open(db_path) as store:
+        assert store.recovered_from is None
+
+
+def test_two_corrupt_files_in_the_same_second_get_distinct_backups(db_path: Path) -> None:
+    backups = []
+    for content in (b"{", b"}"):
+        db_path.write_bytes(content)
+        with Store.open(db_path) as store:
+            backups.append(store.recovered_from)
+    assert backups[0] != backups[1]
+    assert {b.read_bytes() for b in backups if b} == {b"{", b"}"}
+
+
+def test_database_corrupted_while_open_is_moved_aside(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.save(_note())
+        db_path.write_text("<<< merge conflict >>>")
+        assert store.notes(DOC) == []
+        assert store.recovered_from is not None
+        assert store.recovered_from.read_text() == "<<< merge conflict >>>"
+
+
+def test_database_from_a_newer_gloss_is_refused_untouched(db_path: Path) -> None:
+    content = json.dumps({"_meta": {"schema": {"version": SCHEMA_VERSION + 1}},
+                          "notes": {}}).encode()
+    db_path.write_bytes(content)
+    with pytest.raises(GlossError, match="newer Gloss"):
+        Store.open(db_path)
+    assert db_path.read_bytes() == content
+    assert [p.name for p in db_path.parent.iterdir() if "corrupt" in p.name] == []
+
+
+def test_plain_tinydb_file_is_migrated_and_a_copy_kept(db_path: Path) -> None:
+    note = _note(body="written by plain TinyDB")
+    with TinyDB(db_path) as plain:
+        plain.table(NOTES).insert(note.to_json())
+    before = db_path.read_bytes()
+    with Store.open(db_path) as store:
+        assert store.notes(DOC) == [note]
+        store.save(note.edited(body="edited after migration"))
+        assert [n.body for n in store.notes(DOC)] == ["edited after migration"]
+    [copy] = db_path.parent.glob("notes.pre-v1-*.json")
+    assert copy.read_bytes() == before
+    assert json.loads(db_path.read_bytes())["_meta"]["schema"]["version"] == SCHEMA_VERSION
+
+
+def test_migration_v0_keys_notes_by_id_and_gives_missing_ids() -> None:
+    v0 = {"notes": {"1": {"id": "abc", "doc_id": DOC}, "2": {"doc_id": DOC, "body": "no id"}}}
+    v1 = migrate(v0)
+    assert v0["notes"]["2"] == {"doc_id": DOC, "body": "no id"}, "input left alone"
+    assert v1["_meta"] == {"schema": {"version": 1}}
+    assert v1["notes"]["abc"] == {"id": "abc", "doc_id": DOC}
+    [(new_id, record)] = [(k, r) for k, r in v1["notes"].items() if k != "abc"]
+    assert record["id"] == new_id and record["body"] == "no id"
+    assert migrate(v1) == v1
+
+
+def test_malformed_note_record_is_skipped_not_fatal(db_path: Path) -> None:
+    good = _note()
+    db_path.write_text(json.dumps({
+        "_meta": {"schema": {"version": SCHEMA_VERSION}},
+        "notes": {good.id: good.to_json(), "broken": {"doc_id": DOC, "quote": 5}},
+    }))
+    with Store.open(db_path) as store:
+        assert store.notes(DOC) == [good]
+        assert store.recovered_from is None
+    assert "broken" in json.loads(db_path.read_text())["notes"], "kept in the file"
+
+
+def test_analysis_cache_lives_outside_the_notes_file(db_path: Path) -> None:
+    big = {"entities": [{"start": i, "end": i + 3, "label": "GPE"} for i in range(5000)]}
+    key = "analysis:en_core_web_sm-3.8.0:1"
+    with Store.open(db_path) as store:
+        store.save(_note())
+        size = db_path.stat().st_size
+        store.cache_analysis(DOC, key, big)
+        assert db_path.stat().st_size == size
+        assert store.cached_analysis(DOC, key) == big
+        assert store.cached_analysis(DOC, "analysis:en_core_web_sm-3.8.0:2") is None
+        assert store.cached_analysis("f" * 64, key) is None
+        [entry] = store.cache.directory.glob("*.json")
+        assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+
+
+def test_corrupt_cache_entry_is_a_miss_and_is_rebuilt(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.cache_analysis(DOC, "k", {"entities": [1, 2, 3]})
+        entry = store.cache.entry_path(DOC, "k")
+        entry.write_bytes(entry.read_bytes()[:10])
+        assert store.cached_analysis(DOC, "k") is None
+        entry.write_text(json.dumps({"doc_id": DOC, "key": "other", "data": {}}))
+        assert store.cached_analysis(DOC, "k") is None
+        store.cache_analysis(DOC, "k", {"entities": []})
+        assert store.cached_analysis(DOC, "k") == {"entities": []}
+
+
+def test_note_position_is_stored_as_code_points(db_path: Path) -> None:
+    text = "Zürich 🇨🇭 talks: naïve hopes"
+    start = text.index("talks")
+    note = Note.on_passage(DOC, text, start, start + 5)
+    with Store.open(db_path) as store:
+        store.save(note)
+    with Store.open(db_path) as store:
+        [stored] = store.notes(DOC)
+    assert stored.position == TextPositionSelector(start, start + 5)
+    assert stored.quote is not None and stored.quote.exact == "talks"
