@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tui.document.model import Document
+from tui.export.importer import claim_unbound
 from tui.store.anchoring import reanchor_all
 from tui.store.db import Store
 from tui.store.model import Note
@@ -37,25 +38,26 @@ class NoteBook:
 
     # ------------------------------------------------------------------ loading
     def load(self) -> list[Note]:
-        """Notes of this text, plus notes of earlier versions of the same file, re-anchored.
+        """Notes of this text, plus notes that belong to it but were keyed elsewhere.
 
-        A note re-found in a new version of the file moves to the new document id.
+        Those are notes of earlier versions of the same file (same path) and imported notes
+        that had no document yet (matched by URL, path or quote). Re-found, they move to
+        this document's id; orphans stay where they were and are listed for re-attaching.
         """
         doc_id = self.document.id
-        notes = self.store.notes(doc_id)
+        own = self.store.notes(doc_id)
         path = self.document.meta.path
-        if path:
-            notes += [n for n in self.store.all_notes()
-                      if n.doc_id != doc_id and n.path_hint == path]
-        anchored = reanchor_all(notes, self.document.text)
-        for note in anchored:
-            if note.doc_id != doc_id and note.anchor != "orphaned":
+        adopted = [n for n in self.store.all_notes()
+                   if path and n.doc_id not in (doc_id, "") and n.path_hint == path]
+        adopted += claim_unbound(self.store.notes(""), self.document)
+        adopted_ids = {n.id for n in adopted}
+        self.notes = []
+        for note in reanchor_all(own + adopted, self.document.text):
+            if note.anchor != "orphaned" and (note.id in adopted_ids
+                                             or note.anchor in ("moved", "fuzzy")):
                 note = replace(note, doc_id=doc_id)
                 self.store.save(note)
-            elif note.anchor in ("moved", "fuzzy"):
-                self.store.save(note)
-        self.notes = [replace(n, doc_id=doc_id) if n.anchor != "orphaned" else n
-                      for n in anchored]
+            self.notes.append(note)
         self._sort()
         return self.notes
 

@@ -21,7 +21,7 @@ class ArticleActions(ScrollView):
 
     text: str
     cursor: int
-    anchor: int | None
+    select_from: int | None
     show_labels: bool
     sentences: list[Span]
     paragraphs: list[Span]
@@ -165,17 +165,17 @@ class ArticleActions(ScrollView):
 
     # --------------------------------------------------------------- selection
     def action_visual(self) -> None:
-        if self.anchor is None:
-            self.anchor = self.cursor
+        if self.select_from is None:
+            self.select_from = self.cursor
             self._tell("Selecting: move to extend, a to annotate, h to highlight, esc to cancel")
         else:
-            self.anchor = None
+            self.select_from = None
         self.refresh()
         self.post_message(self.CursorMoved(self.cursor, self.selection))
 
     def action_cancel_selection(self) -> None:
-        if self.anchor is not None:
-            self.anchor = None
+        if self.select_from is not None:
+            self.select_from = None
             self.refresh()
             self.post_message(self.CursorMoved(self.cursor, None))
 
@@ -211,7 +211,7 @@ class ArticleActions(ScrollView):
         if offset is None:
             return
         self.focus()
-        self.anchor = None
+        self.select_from = None
         self._drag_from = offset
         self.capture_mouse()
         self.move_cursor(offset)
@@ -222,7 +222,7 @@ class ArticleActions(ScrollView):
             return
         offset = self._offset_of_event(event)
         if offset is not None and offset != start:
-            self.anchor = start
+            self.select_from = start
             self.move_cursor(offset)
 
     def on_mouse_up(self, event: events.MouseUp) -> None:

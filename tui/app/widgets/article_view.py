@@ -66,7 +66,7 @@ class ArticleView(ArticleActions, can_focus=True):
     ]
 
     cursor: var[int] = var(0, init=False)
-    anchor: var[int | None] = var(None, init=False)  # selection anchor; None when not selecting
+    select_from: var[int | None] = var(None, init=False)  # where the selection began, or None
     show_labels: var[bool] = var(False, init=False)
 
     def __init__(self, document: Document, *, id: str | None = None) -> None:
@@ -293,7 +293,7 @@ class ArticleView(ArticleActions, can_focus=True):
         old = self.cursor
         self.cursor = offset
         self.scroll_to_offset(offset, center=center)
-        if self.anchor is not None:
+        if self.select_from is not None:
             self.refresh()
         else:
             self._refresh_rows(old, offset)
@@ -302,13 +302,13 @@ class ArticleView(ArticleActions, can_focus=True):
     @property
     def selection(self) -> Span | None:
         """The selected span (end exclusive), or None."""
-        if self.anchor is None:
+        if self.select_from is None:
             return None
-        lo, hi = sorted((self.anchor, self.cursor))
+        lo, hi = sorted((self.select_from, self.cursor))
         return lo, min(len(self.text), hi + 1)
 
     def select(self, start: int, end: int) -> None:
-        self.anchor = start
+        self.select_from = start
         self.move_cursor(max(start, end - 1))
 
     def on_focus(self) -> None:
