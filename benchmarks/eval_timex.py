@@ -78,7 +78,7 @@ def evaluate(gold_path: Path, nlp: Any, cache: Path | None, errors: int) -> dict
     command = [sys.executable, str(SCORER), str(gold_path), out.name, "--json"]
     if errors:
         command += ["--errors", str(errors)]
-    result = json.loads(subprocess.run(command, check=True, capture_output=True,
+    result: dict[str, Any] = json.loads(subprocess.run(command, check=True, capture_output=True,
                                        text=True).stdout)
     Path(out.name).unlink()
     words = sum(len(t.split()) for t in texts)

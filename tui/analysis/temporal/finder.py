@@ -44,7 +44,7 @@ _PATTERNS = [
     r"today|tonight|yesterday|tomorrow",
     r"daily|weekly|monthly|annually|yearly|nightly|hourly|quarterly",
     rf"(?:every|each|every other) (?:{_WEEKDAY}|day|week|month|year|morning|evening|night)",
-    rf"(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)",
+    r"(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)",
     _HOLIDAY,
     # clock times and parts of day
     rf"\d{{1,2}}(?::\d{{2}})? ?(?:a\.m\.|p\.m\.|am|pm)(?:{_TZ})?"
@@ -53,10 +53,15 @@ _PATTERNS = [
     rf"(?:(?:{_WEEKDAY}|yesterday|today|tomorrow|this|last|that|the next|the following) )"
     r"(?:morning|afternoon|evening|night)",
     r"tonight|overnight|noon|midnight",
+    # amounts of time spaCy leaves out ("nearly two and a half years")
+    rf"(?:(?:about|around|nearly|almost|more than|less than|over|some|at least|up to) )?"
+    rf"(?:\d+(?:\.\d+)?|(?:{_NUMW})(?:[- ](?:{_NUMW}))*|several|a few)(?: and a half)? "
+    rf"(?:{_UNITS[3:-1]})",
     # relative units
     rf"(?:(?:\d+|{_NUMW}|a|an|several|a few|few|many|some) )?(?:{_UNITS[3:-1]}|day|week|month"
     rf"|year|hour|minute|decade) (?:later|earlier|ago|from now)",
     r"(?:early|late|mid)-?(?:\d{4}s?)",
+    r"\d{1,4} (?-i:BCE?|B\.C\.|AD|A\.D\.)",
     rf"(?:(?-i:{_WEEKDAY_CAP}),? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?-i:{_MONTH_CAP})"
     rf"(?:,? \d{{4}})?",
     rf"(?:(?-i:{_WEEKDAY_CAP}),? )?(?-i:{_MONTH_CAP}|{_MONTH_ABBR_CAP})\.? "

@@ -72,12 +72,6 @@ NUMBER_WORDS: dict[str, float] = {
     "a half": 0.5, "couple of": 2, "a couple of": 2, "a couple": 2, "single": 1,
 }
 
-# Quantities that name no number: their duration keeps an X ("several years" -> PXY).
-VAGUE_QUANTITIES = frozenset(
-    "few several many some various numerous recent past coming following next last "
-    "ensuing subsequent previous preceding".split()
-)
-
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
@@ -156,7 +150,7 @@ VAGUE_REFS: dict[str, str] = {
 }
 
 # Words that introduce a timex but are not part of its TimeBank extent.
-LEADING_SIGNALS = frozenset(
-    "on in at by since until till from for during within through throughout before after "
-    "of to as between into than".split()
-)
+LEADING_SIGNALS = frozenset({
+    "on", "in", "at", "by", "since", "until", "till", "from", "for", "during", "within",
+    "through", "throughout", "before", "after", "of", "to", "as", "between", "into", "than",
+})

@@ -165,9 +165,9 @@ class Normalizer:
 
     # -- vague ---------------------------------------------------------------------------
     _VAGUE_PLURAL = re.compile(
-        rf"^(?:the )?(?P<rel>coming|next few|next several|upcoming|weeks ahead|days ahead|"
-        rf"past few|past several|recent|last few|previous)? ?(?:days|weeks|months|years)"
-        rf"(?: (?:and|or) (?:days|weeks|months|years))+(?: ahead| to come)?$"
+        r"^(?:the )?(?P<rel>coming|next few|next several|upcoming|weeks ahead|days ahead|"
+        r"past few|past several|recent|last few|previous)? ?(?:days|weeks|months|years)"
+        r"(?: (?:and|or) (?:days|weeks|months|years))+(?: ahead| to come)?$"
     )
 
     def _vague_plural(self, s: str) -> Reading | None:
@@ -285,7 +285,8 @@ class Normalizer:
         re.compile(rf"^(?:(?:the )?(?P<early>early|mid|late) )?(?P<month>{_MONTH})(?:,? (?:of )?"
                    rf"{_YEAR})?$"),
         re.compile(rf"^(?:the )?(?:night|morning|evening|afternoon) of (?:(?P<wd>{_WEEKDAY}),? )?"
-                   rf"(?:(?P<month>{_MONTH}) {_DAYNUM}|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)? (?P<month2>{_MONTH}))"
+                   rf"(?:(?P<month>{_MONTH}) {_DAYNUM}|"
+                   rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)? (?P<month2>{_MONTH}))"
                    rf"(?:,? {_YEAR})?$"),
     )
 
@@ -394,11 +395,8 @@ class Normalizer:
         if base is None:
             return Reading("DATE", f"XXXX-{month:02d}", mod)
         ref = base.day
-        if anchor == "dct":
-            # A month counts from its middle, so the current month is always the nearest.
-            year = year_near(ref, month, 15, ctx.direction)
-        else:
-            year = base.day.year
+        # A month counts from its middle, so the current month is always the nearest.
+        year = year_near(ref, month, 15, ctx.direction) if anchor == "dct" else ref.year
         return self._date(Period(date(year, month, 1), "month"), anchor=anchor, mod=mod)
 
     _YEARISH = (
@@ -406,10 +404,10 @@ class Normalizer:
                     r"(?P<y>(?:1[0-9]|20)\d{2})$"), "year"),
         (re.compile(r"^(?:the )?(?:(?:early|mid|late) )?(?P<y>(?:1[0-9]|20)\d)0s$"), "decade"),
         (re.compile(r"^(?:the )?(?:(?:early|mid|late) )?'?(?P<y>[2-9])0s$"), "decade19"),
-        (re.compile(rf"^(?:the )?(?:(?:early|mid|late) )?(?P<c>\d{{1,2}})(?:st|nd|rd|th) century"
+        (re.compile(r"^(?:the )?(?:(?:early|mid|late) )?(?P<c>\d{1,2})(?:st|nd|rd|th) century"
+                    r"(?: (?P<bc>bc|bce))?$"), "century"),
+        (re.compile(rf"^(?:the )?(?:(?:early|mid|late) )?(?P<o>{_ORD}) century"
                     rf"(?: (?P<bc>bc|bce))?$"), "century"),
-        (re.compile(rf"^(?:the )?(?:(?:early|mid|late) )?(?P<o>{_ORD}) century(?: (?P<bc>bc|bce))?$"),
-         "century"),
         (re.compile(r"^(?P<y>\d{1,4}) (?P<bc>bc|bce|b\.c|ad|a\.d)$"), "era"),
     )
 
@@ -576,9 +574,7 @@ class Normalizer:
             return Reading("DATE", f"XXXX-{letter}{index or 'X'}")
         if index is not None:
             p = Period(date(base.day.year, (index - 1) * months + 1, 1), unit)
-            if "year" in rel:
-                p = p.shift(-1, "year")
-            elif anchor == "dct" and self.ctx.direction < 0 and p.day > base.day:
+            if "year" in rel or anchor == "dct" and self.ctx.direction < 0 and p.day > base.day:
                 p = p.shift(-1, "year")
             return Reading("DATE", p.value, None, anchor, p)
         if base.grain == unit:
@@ -651,10 +647,10 @@ class Normalizer:
         return Reading("DATE", p.value, None, anchor, p)
 
     _ANAPHORIC_SHIFT = re.compile(
-        rf"^(?:the (?P<rel>next|following|previous|preceding|prior|subsequent|ensuing)|"
-        rf"(?P<relb>following|previous|preceding|prior|subsequent|ensuing)) "
-        rf"(?P<unit>day|week|month|year|morning|evening|night|afternoon|weekend|decade)$"
-        rf"|^(?:the )?(?P<unit2>day|week|month|year) (?P<rel2>before|after|earlier|later)$"
+        r"^(?:the (?P<rel>next|following|previous|preceding|prior|subsequent|ensuing)|"
+        r"(?P<relb>following|previous|preceding|prior|subsequent|ensuing)) "
+        r"(?P<unit>day|week|month|year|morning|evening|night|afternoon|weekend|decade)$"
+        r"|^(?:the )?(?P<unit2>day|week|month|year) (?P<rel2>before|after|earlier|later)$"
     )
 
     def _anaphoric_shift(self, s: str) -> Reading | None:
@@ -703,9 +699,9 @@ class Normalizer:
             return None
         base, anchor = self._base(deictic=not anaphoric)
         if base is None:
-            if rel in ("this", "the current", "current"):
-                return Reading("DATE", "PRESENT_REF")
-            return None
+            unknown = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
+                       "month": "XXXX-XX", "year": "XXXX", "decade": "XXX", "century": "XX"}
+            return Reading("DATE", unknown[unit])
         shift = 0
         if rel in ("last", "the previous", "this past"):
             shift = -1
@@ -785,17 +781,17 @@ class Normalizer:
 
     # -- clock times ---------------------------------------------------------------------
     _CLOCK = re.compile(
-        rf"^(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))? ?(?P<ampm>a\.?m\.?|p\.?m\.?|am|pm|"
-        rf"o'clock|h)?(?: (?P<tz>[a-z]{{2,4}}))?(?: (?P<rest>.+))?$"
+        r"^(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))? ?(?P<ampm>a\.?m\.?|p\.?m\.?|am|pm|"
+        r"o'clock|h)?(?: (?P<tz>[a-z]{2,4}))?(?: (?P<rest>.+))?$"
     )
 
     def _time_of_day(self, s: str) -> Reading | None:
         if s in ("noon", "midday", "midnight"):
             hour = "12:00" if s != "midnight" else "24:00"
-            base, anchor = self._base()
-            if base is None or base.grain != "day":
+            day, where = self._base()
+            if day is None or day.grain != "day":
                 return Reading("TIME", f"XXXX-XX-XXT{hour}")
-            return self._date(base, "TIME", anchor, suffix=f"T{hour}")
+            return self._date(day, "TIME", where, suffix=f"T{hour}")
         m = self._CLOCK.match(s)
         if not m or not (m["ampm"] or m["mi"]):
             return None
@@ -809,14 +805,13 @@ class Normalizer:
         if h > 24 or mi > 59:
             return None
         rest = m["rest"]
-        day_reading: Reading | None = None
+        base: Period | None
         if rest:
             day_reading = Normalizer(self.ctx).read(rest)
             if day_reading is None or day_reading.period is None or \
                     day_reading.period.grain != "day":
                 return None
-            base: Period | None = day_reading.period
-            anchor = day_reading.anchor
+            base, anchor = day_reading.period, day_reading.anchor
         else:
             base, anchor = self._base()
             if base is not None and base.grain != "day":

@@ -98,7 +98,7 @@ def year_near(ref: date, month: int, day: int, direction: int) -> int:
     Tense leans, it does not force: "said the payment is due Nov. 20" sits in a past clause
     yet names a date ahead. Without tense, news more often looks back than ahead.
     """
-    ahead, behind = {-1: (4.0, 1.0), 1: (1.0, 4.0)}.get(direction, (3.0, 1.0))
+    ahead, behind = {-1: (8.0, 1.0), 1: (1.0, 8.0)}.get(direction, (3.0, 1.0))
 
     def cost(year: int) -> float:
         point = safe_date(year, month, day) or date(year, month, 28)

@@ -26,10 +26,11 @@ def governing_verb(span: Span) -> Token | None:
     return None
 
 
-_PLANNING = frozenset(
-    "plan expect schedule intend hope want aim prepare set due slate promise vow threaten "
-    "agree decide seek try arrange propose".split()
-)
+_PLANNING = frozenset({
+    "plan", "expect", "schedule", "intend", "hope", "want", "aim", "prepare", "set", "due",
+    "slate", "promise", "vow", "threaten", "agree", "decide", "seek", "try", "arrange",
+    "propose",
+})
 
 
 def direction(span: Span) -> int:
