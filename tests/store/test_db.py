@@ -53,6 +53,19 @@ def test_saving_an_edited_note_replaces_it(db_path: Path) -> None:
         assert (stored.id, stored.body, stored.tags) == (note.id, "second thought", ("revised",))
 
 
+def test_save_many_writes_once_and_keeps_other_notes(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        kept = _note(body="kept")
+        store.save(kept)
+        batch = [_note(i, i + 5, body=f"batch {i}") for i in range(0, 50, 5)]
+        writes = db_path.with_name("notes.json.lock")  # holds a counter of writes
+        before = int(writes.read_text())
+        store.save_many(batch)
+        store.save_many([])
+        assert int(writes.read_text()) == before + 1
+        assert {n.id for n in store.notes(DOC)} == {kept.id, *(n.id for n in batch)}
+
+
 def test_delete_returns_the_note_and_restore_brings_it_back(db_path: Path) -> None:
     with Store.open(db_path) as store:
         note = _note(body="to be undone")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -52,6 +52,12 @@ class KeyedTable(Table):
     def put(self, key: str, record: dict[str, Any]) -> None:
         def updater(table: dict[Any, Any]) -> None:
             table[key] = record
+
+        self._update_table(updater)
+
+    def put_many(self, records: dict[str, dict[str, Any]]) -> None:
+        def updater(table: dict[Any, Any]) -> None:
+            table.update(records)
 
         self._update_table(updater)
 
@@ -215,6 +221,12 @@ class Store:
     def save(self, note: Note) -> None:
         """Insert or replace the note with this id."""
         self._run(lambda: self._notes.put(note.id, note.to_json()), write=True)
+
+    def save_many(self, notes: Iterable[Note]) -> None:
+        """Insert or replace several notes in one write (re-anchoring, import)."""
+        records = {note.id: note.to_json() for note in notes}
+        if records:
+            self._run(lambda: self._notes.put_many(records), write=True)
 
     def delete(self, note_id: str) -> Note | None:
         """Remove the note; returns it (for undo) or ``None`` if it was not there."""
