@@ -17,7 +17,6 @@ DURATIONS = [
     ("The project took nearly two and a half years.", "nearly two and a half years", "P2.5Y",
      "APPROX"),
     ("Several years passed before the trial.", "Several years", "PXY", None),
-    ("The man, who is 50 years old, was arrested.", "50 years old", "P50Y", None),
 ]
 
 

@@ -50,5 +50,6 @@ def test_spans_are_sorted_non_overlapping_and_match_the_text(tag: Tag) -> None:
         assert text[t.start:t.end] == t.text
 
 
-def test_ages_used_as_adjectives_are_not_timexes(tag: Tag) -> None:
+def test_ages_are_not_timexes(tag: Tag) -> None:
     assert tag("A 6-year-old girl was rescued.") == []
+    assert tag("The man, who is 50 years old, was arrested.") == []

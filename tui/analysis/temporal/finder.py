@@ -42,7 +42,7 @@ _PATTERNS = [
     r"very soon|the (?:near |distant )?future|currently|nowadays|recently"
     r"|(?:right |just )?now(?! that)",
     r"today|tonight|yesterday|tomorrow",
-    r"daily|weekly|monthly|annually|yearly|nightly|hourly|quarterly",
+    r"daily|weekly|monthly|yearly|nightly|hourly",
     rf"(?:every|each|every other) (?:{_WEEKDAY}|day|week|month|year|morning|evening|night)",
     r"(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)",
     _HOLIDAY,

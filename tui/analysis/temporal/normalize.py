@@ -187,9 +187,10 @@ class Normalizer:
         return None
 
     # -- sets ----------------------------------------------------------------------------
+    # Adjectives of frequency that mostly qualify a thing ("annual report", "quarterly
+    # dividend") are left out; those that qualify an event ("meets weekly") are sets.
     _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-                  "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y", "hourly": "PT1H",
-                  "quarterly": "P3M", "biweekly": "P2W", "semiannual": "P6M"}
+                  "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W"}
     _EVERY = re.compile(rf"^(?:every|each|per|once a|twice a|once every|every other) ?"
                         rf"(?P<n>{_NUM} )?(?P<unit>{_UNIT}|{_WEEKDAY}|{_PART})$")
     _PLURAL_WEEKDAY = re.compile(rf"^(?P<wd>{_WEEKDAY})s(?: (?P<part>{_PART})s?)?$|"

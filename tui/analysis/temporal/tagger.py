@@ -14,8 +14,8 @@ from tui.analysis.temporal.periods import Period
 
 _VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 _YEAR = re.compile(r"\b(1[5-9]\d{2}|20\d{2})\b")
-# "a 6-year-old girl": an age used as an adjective is not a timex in TimeBank.
-_AGE_ADJECTIVE = re.compile(r"\w-(?:year|month|week|day)s?-old$", re.IGNORECASE)
+# "a 6-year-old girl", "he is 52 years old": news annotation leaves ages out.
+_AGE = re.compile(r"\w[- ](?:year|month|week|day)s?[- ]old$", re.IGNORECASE)
 
 
 def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Timex]:
@@ -26,13 +26,16 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
     dates like 6/8 read as day/month when ``date_order`` is "DMY", month/day when "MDY".
     """
     text = doc.text
-    spans = _select(text, _candidates(doc))
     narrative = is_narrative(text, dct)
+    # A candidate no rule can read (spaCy's "the quarter ended Sept. 30") gives way to the
+    # readable ones inside it, so readability is checked before overlaps are settled.
+    probe = Normalizer(Context(dct, None, 0, date_order, narrative))
+    readable = [(s, e) for s, e in _candidates(doc)
+                if not _AGE.search(text[s:e]) and probe.read(text[s:e]) is not None]
+    spans = _select(text, readable)
     previous: Period | None = Period(dct, "day") if dct is not None and not narrative else None
     out: list[Timex] = []
     for start, end in spans:
-        if _AGE_ADJECTIVE.search(text[start:end]):
-            continue
         span = doc.char_span(start, end, alignment_mode="expand")
         direction = tense.direction(span) if span is not None and len(span) else 0
         ctx = Context(dct, previous, direction, date_order, narrative)
