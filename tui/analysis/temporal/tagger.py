@@ -31,7 +31,7 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
     # readable ones inside it, so readability is checked before overlaps are settled.
     probe = Normalizer(Context(dct, None, 0, date_order, narrative))
     readable = [(s, e) for s, e in _candidates(doc)
-                if not _AGE.search(text[s:e]) and probe.read(text[s:e]) is not None]
+                if not _is_age(text, s, e) and probe.read(text[s:e]) is not None]
     spans = _select(text, readable)
     previous: Period | None = Period(dct, "day") if dct is not None and not narrative else None
     out: list[Timex] = []
@@ -47,6 +47,10 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
         if _is_specific(reading) and not (narrative and reading.anchor == "dct"):
             previous = reading.period
     return out
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    return bool(_AGE.search(text[start:end]) or _AGE.search(text[start:end + 4]))
 
 
 def _is_specific(reading: Reading) -> bool:
