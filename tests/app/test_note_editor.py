@@ -119,3 +119,14 @@ async def test_markup_in_the_subject_and_body_is_shown_literally() -> None:
 def test_tags_are_split_on_commas_and_spaces_without_hashes_or_repeats(
         typed: str, tags: tuple[str, ...]) -> None:
     assert parse_tags(typed) == tags
+
+
+async def test_quitting_the_app_mid_edit_hands_over_the_last_keystrokes() -> None:
+    drafts: list[dict[str, Any]] = []
+    app = editor_host(drafts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"typed just before quitting")
+        app.exit()
+        await pilot.pause()
+    assert drafts == [{"body": "typed just before quitting", "tags": (), "category": "highlight"}]
+    assert app.results == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from tui.store.model import Note
 
@@ -37,38 +38,51 @@ def target_text(note: Note, text: str) -> str:
     return quote_text(note, text)
 
 
-def parse_query(query: str) -> tuple[list[str], dict[str, list[str]]]:
-    """Split a query into free words and ``field:value`` constraints (casefolded)."""
-    words: list[str] = []
-    fields: dict[str, list[str]] = {name: [] for name in FIELDS}
-    for term in query.casefold().split():
-        name, colon, value = term.partition(":")
-        if colon and name in fields:
-            if value:
-                fields[name].append(value.lstrip("#"))
-        elif term.startswith("#") and len(term) > 1:
-            fields["tag"].append(term[1:])
-        else:
-            words.append(term)
-    return words, fields
+@dataclass(frozen=True)
+class Query:
+    """A parsed filter: free words and ``field:value`` prefixes, all casefolded."""
+
+    words: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, query: str) -> Query:
+        words: list[str] = []
+        fields: dict[str, list[str]] = {name: [] for name in FIELDS}
+        for term in query.casefold().split():
+            name, colon, value = term.partition(":")
+            if colon and name in fields:
+                if value.lstrip("#"):
+                    fields[name].append(value.lstrip("#"))
+            elif term.startswith("#") and len(term) > 1:
+                fields["tag"].append(term[1:])
+            else:
+                words.append(term)
+        return cls(tuple(words), tuple(fields["tag"]), tuple(fields["cat"]),
+                   tuple(fields["state"]))
+
+    def matches(self, note: Note, text: str) -> bool:
+        tags = [tag.casefold() for tag in note.tags]
+        if not all(any(tag.startswith(value) for tag in tags) for value in self.tags):
+            return False
+        category = note.category.casefold()
+        if not all(category.startswith(value) for value in self.categories):
+            return False
+        if not all(note.anchor.startswith(value) for value in self.states):
+            return False
+        if not self.words:
+            return True
+        quote = note.quote.exact if note.quote else ""
+        haystack = "\n".join((note.body, quote, quote_text(note, text), " ".join(note.tags),
+                              note.target_key or "")).casefold()
+        return all(word in haystack for word in self.words)
 
 
 def matches(note: Note, query: str, text: str) -> bool:
     """Whether ``note`` passes every term of ``query`` (an empty query passes everything)."""
-    words, fields = parse_query(query)
-    tags = [tag.casefold() for tag in note.tags]
-    if not all(any(tag.startswith(value) for tag in tags) for value in fields["tag"]):
-        return False
-    if not all(note.category.casefold().startswith(value) for value in fields["cat"]):
-        return False
-    if not all(note.anchor.startswith(value) for value in fields["state"]):
-        return False
-    if not words:
-        return True
-    quote = note.quote.exact if note.quote else ""
-    haystack = "\n".join((note.body, quote, quote_text(note, text), " ".join(note.tags),
-                          note.target_key or "")).casefold()
-    return all(word in haystack for word in words)
+    return Query.parse(query).matches(note, text)
 
 
 def _text_order(note: Note) -> tuple[int, int, str]:
@@ -89,7 +103,10 @@ def sort_notes(notes: Iterable[Note], newest_first: bool = False) -> list[Note]:
 
 
 def filter_notes(notes: Sequence[Note], query: str, text: str) -> list[Note]:
-    return [note for note in notes if matches(note, query, text)]
+    parsed = Query.parse(query)
+    if parsed == Query():
+        return list(notes)
+    return [note for note in notes if parsed.matches(note, text)]
 
 
 def shorten(text: str, limit: int) -> str:

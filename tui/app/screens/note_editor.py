@@ -62,8 +62,10 @@ class NoteEditor(ModalScreen[Draft | None]):
         self.initial_tags = ", ".join(tags)
         self.initial_category = category if category in CATEGORIES else CATEGORIES[0]
         self.on_draft = on_draft
-        self._sent: Draft = {"body": body, "tags": parse_tags(self.initial_tags),
-                             "category": self.initial_category}
+        self._body = body
+        self._tags = self.initial_tags
+        self._category = self.initial_category
+        self._sent: Draft = self.draft
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -74,7 +76,8 @@ class NoteEditor(ModalScreen[Draft | None]):
             with Horizontal(id="note-fields"):
                 yield Input(self.initial_tags, placeholder="tags, comma or space separated",
                             id="note-tags")
-                yield Select([(name, name) for name in CATEGORIES], allow_blank=False,
+                yield Select([(f"{name}  alt+{i}", name)
+                              for i, name in enumerate(CATEGORIES, start=1)], allow_blank=False,
                              value=self.initial_category, id="note-category")
             yield Static(Text(HINT), classes="dialog-hint", markup=False)
 
@@ -85,25 +88,24 @@ class NoteEditor(ModalScreen[Draft | None]):
 
     @property
     def draft(self) -> Draft:
-        """The note as it stands in the editor."""
-        category = self.query_one("#note-category", Select).value
-        return {
-            "body": self.query_one("#note-body", TextArea).text,
-            "tags": parse_tags(self.query_one("#note-tags", Input).value),
-            "category": category if isinstance(category, str) else self.initial_category,
-        }
+        """The note as it stands in the editor (kept from change events, so it outlives them)."""
+        return {"body": self._body, "tags": parse_tags(self._tags), "category": self._category}
 
     # ------------------------------------------------------------------ drafts
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
+        self._body = event.text_area.text
         self._schedule_draft()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        self._tags = event.value
         self._schedule_draft()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
+        if isinstance(event.value, str):
+            self._category = event.value
         self._schedule_draft()
 
     def _schedule_draft(self) -> None:
@@ -124,6 +126,11 @@ class NoteEditor(ModalScreen[Draft | None]):
         if draft != self._sent:
             self._sent = draft
             self.on_draft(dict(draft))
+
+    def on_unmount(self) -> None:
+        """The app is closing under the editor: hand over what the timer had not yet."""
+        if self._timer is not None:
+            self.flush_draft()
 
     # ------------------------------------------------------------------ actions
     def action_save(self) -> None:

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -35,27 +36,22 @@ BODY_LINES = 2
 BODY_CHARS = 80
 
 
-def note_prompt(note: Note, text: str) -> Text:
+def note_prompt(note: Note, text: str) -> Content:
     """Category and anchoring state, the quote or target, the body's first lines, the tags."""
-    prompt = Text()
-    prompt.append(note.category, style="bold")
+    parts: list[str | tuple[str, str]] = [(note.category, "bold")]
     if note.target == "passage":
         badge, style = BADGES.get(note.anchor, (note.anchor, ""))
-        prompt.append(f"  {badge}", style=style)
+        parts.append((f"  {badge}", style))
     target = show_controls(shorten(target_text(note, text), QUOTE_CHARS))
-    if note.target == "passage":
-        prompt.append(f"\n“{target}”", style="italic")
-    else:
-        prompt.append(f"\n{target}", style="italic")
+    parts.append((f"\n“{target}”" if note.target == "passage" else f"\n{target}", "italic"))
     lines = [line for line in note.body.splitlines() if line.strip()]
-    for line in lines[:BODY_LINES]:
-        prompt.append("\n" + show_controls(shorten(line, BODY_CHARS)))
+    parts.extend("\n" + show_controls(shorten(line, BODY_CHARS)) for line in lines[:BODY_LINES])
     if len(lines) > BODY_LINES:
-        prompt.append(" …", style="dim")
+        parts.append((" …", "dim"))
     if note.tags:
-        prompt.append("\n" + show_controls(" ".join(f"#{tag}" for tag in note.tags)),
-                      style="dim bold")
-    return prompt
+        parts.append(("\n" + show_controls(" ".join(f"#{tag}" for tag in note.tags)),
+                      "dim bold"))
+    return Content.assemble(*parts)
 
 
 class NotesList(OptionList):
@@ -119,6 +115,7 @@ class NotesPanel(Vertical):
         super().__init__(name=name, id=id, classes=classes)
         self._notes: tuple[Note, ...] = ()
         self._text = ""
+        self._prompts: dict[Note, Content] = {}  # kept between shows: wrapping is the cost
         self.newest_first = False
 
     def compose(self) -> ComposeResult:
@@ -137,7 +134,11 @@ class NotesPanel(Vertical):
         A note id given twice is listed once, as its last version.
         """
         self._notes = tuple({note.id: note for note in notes}.values())
+        if text != self._text:
+            self._prompts.clear()
         self._text = text
+        self._prompts = {note: self._prompts[note] for note in self._notes
+                         if note in self._prompts}
         self._refresh_list()
 
     @property
@@ -179,7 +180,7 @@ class NotesPanel(Vertical):
         notes_list.clear_options()
         options: list[Option | None] = []
         for note in shown:
-            options += [Option(note_prompt(note, self._text), id=note.id), None]
+            options += [Option(self._prompt(note), id=note.id), None]
         notes_list.add_options(options[:-1])  # a divider between notes, none after the last
         if not shown:
             notes_list.add_option(Option(Text(NO_MATCH if self._notes else EMPTY, style="dim"),
@@ -187,6 +188,12 @@ class NotesPanel(Vertical):
         elif keep_id is None or not self.highlight_note(keep_id):
             notes_list.highlighted = min(keep_index or 0, len(shown) - 1)
         self._update_summary(len(shown))
+
+    def _prompt(self, note: Note) -> Content:
+        prompt = self._prompts.get(note)
+        if prompt is None:
+            prompt = self._prompts[note] = note_prompt(note, self._text)
+        return prompt
 
     def _update_summary(self, shown: int) -> None:
         total = len(self._notes)
