@@ -81,7 +81,13 @@ def _best_guess(data: bytes) -> str | None:
             codec = _PREFERRED
         odd = _oddities(sample.decode(codec, errors="replace"))
         ranked.append((odd, codec != _PREFERRED, index, codec))
-    return min(ranked)[3] if ranked else None
+    if ranked:
+        return min(ranked)[3]
+    try:  # charset-normalizer gives up on short texts peppered with escape codes
+        data.decode(_PREFERRED)
+    except UnicodeDecodeError:
+        return None
+    return None if has_nul else _PREFERRED
 
 
 def _mostly_utf8(data: bytes) -> str | None:

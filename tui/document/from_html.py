@@ -159,6 +159,7 @@ def _walk(root: Tag) -> Iterator[Piece]:
             stack.append((iter(child.children), kind))
         else:
             stack.append((iter(child.children), None))
+    yield from _flush(buffer, kinds[-1])
 
 
 def _flush(buffer: list[str], kind: PieceKind) -> Iterator[Piece]:
