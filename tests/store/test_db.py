@@ -8,6 +8,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tinydb import TinyDB
 
 from tui.errors import GlossError
@@ -263,3 +265,32 @@ def test_note_position_is_stored_as_code_points(db_path: Path) -> None:
         [stored] = store.notes(DOC)
     assert stored.position == TextPositionSelector(start, start + 5)
     assert stored.quote is not None and stored.quote.exact == "talks"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["save", "delete", "draft", "setting"]),
+                          st.integers(0, 5), st.text(max_size=8)), max_size=25))
+def test_any_sequence_of_changes_reads_back_the_same(
+        tmp_path_factory: pytest.TempPathFactory, ops: list[tuple[str, int, str]]) -> None:
+    db_path = tmp_path_factory.mktemp("seq") / "notes.json"
+    notes: dict[str, Note] = {}
+    drafts: dict[str, dict[str, str]] = {}
+    values: dict[str, str] = {}
+    with Store.open(db_path) as store:
+        for action, n, word in ops:
+            note_id = f"note-{n}"
+            if action == "save":
+                notes[note_id] = _note(n, n + 4, body=word, id=note_id)
+                store.save(notes[note_id])
+            elif action == "delete":
+                assert store.delete(note_id) == notes.pop(note_id, None)
+            elif action == "draft":
+                drafts[f"k{n}"] = {"body": word}
+                store.save_draft(DOC, f"k{n}", {"body": word})
+            else:
+                values[f"s{n}"] = word
+                store.update_settings(DOC, **{f"s{n}": word})
+    with Store.open(db_path) as store:
+        assert {n.id: n for n in store.notes(DOC)} == notes
+        assert store.drafts(DOC) == drafts
+        assert store.settings(DOC) == values

@@ -64,9 +64,55 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def encode(data: Any) -> bytes:
     """Compact UTF-8 JSON: smaller than TinyDB's default, and faster to write and parse."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _JSON.encode(data).encode("utf-8")
+
+
+class TableEncoder:
+    """Encodes the whole database, reusing the JSON of everything not replaced since last time.
+
+    TinyDB writes the whole file for every change; re-encoding 10,000 unchanged notes would
+    dominate a save (and hold the GIL). Records are values: the store replaces a record (or a
+    table) with a new dict and never mutates one in place, so an object seen before has the
+    same JSON as before. The memo keeps those objects alive, so their ``id``s are not reused.
+    """
+
+    def __init__(self) -> None:
+        # table name -> (table object, its JSON, {id(record): (record, key, "key":JSON)})
+        self._memo: dict[str, tuple[object, bytes, dict[int, tuple[object, str, bytes]]]] = {}
+
+    def encode(self, tables: Tables) -> bytes:
+        memo = {}
+        parts = []
+        for name, table in tables.items():
+            old = self._memo.get(name)
+            if old is not None and old[0] is table:
+                memo[name] = old
+            else:
+                memo[name] = self._encode_table(table, old[2] if old else {})
+            parts.append(encode(name) + b":" + memo[name][1])
+        self._memo = memo
+        return b"{" + b",".join(parts) + b"}"
+
+    @staticmethod
+    def _encode_table(table: dict[str, Any], seen: dict[int, tuple[object, str, bytes]]
+                      ) -> tuple[object, bytes, dict[int, tuple[object, str, bytes]]]:
+        records = {}
+        parts = []
+        for key, record in table.items():
+            hit = seen.get(id(record))
+            if hit is None or hit[0] is not record or hit[1] != key:
+                hit = (record, key, encode(key) + b":" + encode(record))
+            records[id(record)] = hit
+            parts.append(hit[2])
+        return table, b"{" + b",".join(parts) + b"}", records
+
+    def forget(self) -> None:
+        self._memo = {}
 
 
 def decode_tables(raw: bytes) -> Tables | None:
@@ -102,6 +148,7 @@ class AtomicJSONStorage(Storage):
         self.lock = lock
         self._data: Tables | None = None
         self._stamp: _Stamp | None = None
+        self._encoder = TableEncoder()
 
     def _current_stamp(self) -> _Stamp | None:
         if self.lock is None:
@@ -130,7 +177,7 @@ class AtomicJSONStorage(Storage):
             raise RuntimeError("writes need the store's exclusive lock")
         # Whatever happens next, the cached copy may no longer match the file.
         self.forget()
-        payload = encode(data)
+        payload = self._encoder.encode(data)
         if self.lock is not None:
             self.lock.bump()
         write_atomic(self.path, payload)
@@ -139,3 +186,7 @@ class AtomicJSONStorage(Storage):
     def forget(self) -> None:
         """Drop the cached copy so the next read goes to the file."""
         self._data = self._stamp = None
+
+    def close(self) -> None:
+        self.forget()
+        self._encoder.forget()
