@@ -188,8 +188,9 @@ def mention_from_span(span: Span) -> Mention:
     if stripped != text:
         start += len(text) - len(text.lstrip())
         stop = start + len(stripped)
+    # doc[begin:end].text, not doc.text[...]: Doc.text rebuilds the whole text on every call.
     return Mention(start, stop, stripped, span.label_,
-                   name_start, name_end, doc.text[name_start:name_end])
+                   name_start, name_end, doc[begin:end].text)
 
 
 def mentions_from_doc(doc: Doc, offset: int = 0) -> list[Mention]:
