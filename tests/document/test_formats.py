@@ -157,6 +157,18 @@ def test_deeply_nested_html_loads(tmp_path: Path) -> None:
     assert doc.text == "Deep inside the page."
 
 
+def test_html_lists_keep_markers_and_title_loses_site_name(tmp_path: Path) -> None:
+    page = ("<html><head><title>Budget vote | City Herald</title>"
+            "<meta property=\"og:site_name\" content=\"City Herald\"></head><body>"
+            "<p>The council approved:</p><ol><li>a new library</li><li>two parks</li></ol>"
+            "<ul><li>Opposition: against</li></ul></body></html>")
+    doc = load_document(write(tmp_path, "vote.html", page))
+    assert doc.meta.title == "Budget vote"
+    assert [text for _, text in blocks(doc)] == [
+        "The council approved:", "1. a new library", "2. two parks", "\u2022 Opposition: against",
+    ]
+
+
 def test_stdin_bytes_and_text(tmp_path: Path) -> None:
     from_bytes = load_document("-", stdin=io.BytesIO("Caf\u00e9 owners met on Friday.\n".encode()))
     assert from_bytes.text == "Caf\u00e9 owners met on Friday."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from tui.document.controls import one_line
 from tui.errors import GlossError
 
 Problem = Literal[
@@ -20,7 +21,5 @@ class DocumentError(GlossError):
     """
 
     def __init__(self, message: str, problem: Problem) -> None:
-        from tui.document.controls import one_line
-
         super().__init__(one_line(message))
         self.problem: Problem = problem

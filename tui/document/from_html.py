@@ -80,14 +80,14 @@ def _meta(soup: BeautifulSoup, *keys: str) -> str | None:
 
 def _metadata(soup: BeautifulSoup) -> dict[str, str]:
     fields: dict[str, str] = {}
-    title = _meta(soup, "og:title", "twitter:title")
-    if title is None and isinstance(soup.title, Tag):
-        title = " ".join(soup.title.get_text(" ").split()) or None
-    if title:
-        fields["title"] = title
     source = _meta(soup, "og:site_name", "application-name")
     if source:
         fields["source"] = source
+    title = _meta(soup, "og:title", "twitter:title")
+    if title is None and isinstance(soup.title, Tag):
+        title = _without_site(" ".join(soup.title.get_text(" ").split()), source)
+    if title:
+        fields["title"] = title
     published = _meta(soup, "article:published_time", "datePublished", "pubdate",
                       "publish-date", "date", "dc.date", "DC.date.issued")
     day = iso_date(published) if published else None
@@ -101,6 +101,15 @@ def _metadata(soup: BeautifulSoup) -> dict[str, str]:
     if url:
         fields["url"] = url
     return fields
+
+
+def _without_site(title: str, site: str | None) -> str:
+    """"Ferry resumes | Coast Daily" → "Ferry resumes" when the site is Coast Daily."""
+    if site:
+        for separator in (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 "):
+            if title.endswith(separator + site) and len(title) > len(separator + site):
+                return title[: -len(separator + site)]
+    return title
 
 
 def _body(soup: BeautifulSoup) -> Tag:
@@ -125,15 +134,26 @@ def _walk(root: Tag) -> Iterator[Piece]:
     """Yield a piece for each run of inline text between block boundaries."""
     buffer: list[str] = []
     kinds: list[PieceKind] = ["paragraph"]
-    # A stack of (children iterator, kind to restore on exit or None for inline elements).
-    stack: list[tuple[Iterator[Any], PieceKind | None]] = [(iter(root.children), None)]
+    marker = ""  # a list item's bullet or number, waiting for the item's first text
+    numbers: dict[int, int] = {}  # next number of each <ol>, by id
+    # (children still to visit, whether the element is a block that ends a piece)
+    stack: list[tuple[Iterator[Any], bool]] = [(iter(root.children), False)]
+
+    def flush() -> Iterator[Piece]:
+        nonlocal marker
+        text = " ".join("".join(buffer).split())
+        buffer.clear()
+        if text:
+            yield Piece(marker + text, kinds[-1])
+            marker = ""
+
     while stack:
-        children, _ = stack[-1]
+        children, is_block = stack[-1]
         child = next(children, None)
         if child is None:
-            _, restore = stack.pop()
-            if restore is not None:
-                yield from _flush(buffer, kinds[-1])
+            stack.pop()
+            if is_block:
+                yield from flush()
                 kinds.pop()
             continue
         if isinstance(child, NavigableString):
@@ -143,27 +163,31 @@ def _walk(root: Tag) -> Iterator[Piece]:
         if not isinstance(child, Tag) or child.name in DROP:
             continue
         name = child.name
-        if name == "br":
-            yield from _flush(buffer, kinds[-1])
-        elif name == "img":
-            yield from _flush(buffer, kinds[-1])
+        if name in ("br", "img") or name in BLOCKS:
+            yield from flush()
+        if name == "img":
             yield Piece(_attr(child, "alt"), "image")
         elif name in BLOCKS:
-            yield from _flush(buffer, kinds[-1])
-            kind: PieceKind = kinds[-1]
+            if name == "li":
+                marker = _list_marker(child, numbers)
+            kind = kinds[-1]
             if name in HEADINGS:
                 kind = "heading"
             elif name in ("figcaption", "caption"):
                 kind = "caption"
             kinds.append(kind)
-            stack.append((iter(child.children), kind))
-        else:
-            stack.append((iter(child.children), None))
-    yield from _flush(buffer, kinds[-1])
+            stack.append((iter(child.children), True))
+        elif name != "br":
+            stack.append((iter(child.children), False))
+    yield from flush()
 
 
-def _flush(buffer: list[str], kind: PieceKind) -> Iterator[Piece]:
-    text = " ".join("".join(buffer).split())
-    buffer.clear()
-    if text:
-        yield Piece(text, kind)
+def _list_marker(item: Tag, numbers: dict[int, int]) -> str:
+    """"• " in a bulleted list, "3. " for the third item of a numbered one."""
+    parent = item.parent
+    if not isinstance(parent, Tag) or parent.name != "ol":
+        return "\u2022 "
+    start = _attr(parent, "start")
+    number = numbers.get(id(parent), int(start) if start.isdigit() else 1)
+    numbers[id(parent)] = number + 1
+    return f"{number}. "

@@ -17,7 +17,7 @@ from bs4.dammit import EncodingDetector
 from tui.document.clean import captions, headline, take_bylines
 from tui.document.controls import normalize_newlines, one_line
 from tui.document.decode import Decoded, NotText, decode
-from tui.document.errors import DocumentError
+from tui.document.errors import DocumentError, Problem
 from tui.document.from_html import html_pieces
 from tui.document.from_markdown import markdown_pieces
 from tui.document.from_text import text_pieces
@@ -215,5 +215,5 @@ def _too_large(where: str) -> DocumentError:
     return _error(where, f"it is larger than {MAX_BYTES // (1024 * 1024)} MB", "too-large")
 
 
-def _error(where: str, reason: str, problem: Any) -> DocumentError:
+def _error(where: str, reason: str, problem: Problem) -> DocumentError:
     return DocumentError(f"cannot open {where}: {reason}", problem)
