@@ -53,6 +53,12 @@ _PATTERNS = [
     rf"(?:(?:{_WEEKDAY}|yesterday|today|tomorrow|this|last|that|the next|the following) )"
     r"(?:morning|afternoon|evening|night)",
     r"tonight|overnight|noon|midnight",
+    # business quarters and halves
+    r"(?:(?:the|its|this|that|this year's|last year's|next year's) )?"
+    r"(?:(?:latest|current|last|past|previous|next|coming|following|same|year-earlier|year-ago|"
+    r"fiscal|calendar|first|second|third|fourth)[- ])+(?:quarter|half)"
+    r"(?: of (?:fiscal )?\d{4})?",
+    r"(?:the|its|this|that) quarter",
     # amounts of time spaCy leaves out ("nearly two and a half years")
     rf"(?:(?:about|around|nearly|almost|more than|less than|over|some|at least|up to) )?"
     rf"(?:\d+(?:\.\d+)?|(?:{_NUMW})(?:[- ](?:{_NUMW}))*|several|a few)(?: and a half)? "
@@ -68,7 +74,8 @@ _PATTERNS = [
     rf"\d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?",
     rf"(?:the )?(?:night|morning|evening|afternoon) of (?:(?-i:{_WEEKDAY_CAP}),? )?"
     rf"(?:\d{{1,2}} (?-i:{_MONTH_CAP})|(?-i:{_MONTH_CAP}) \d{{1,2}})(?:,? \d{{4}})?",
-    rf"(?:(?:the )?(?:early|late|mid)[- ]|(?:last|next|this) )?(?-i:{_MONTH_CAP})(?:,? \d{{4}})?",
+    rf"(?:(?:the )?(?:early|late|mid)[- ]|(?:last|next|this) )?(?-i:{_MONTH_CAP})"
+    rf"(?:,? \d{{4}}| (?:of )?(?:last|this|next) year)?",
 ]
 _PATTERN = re.compile(r"(?<![\w/-])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) +
                       r")(?![\w/])", re.IGNORECASE)
@@ -82,6 +89,8 @@ _LEADING = sorted(
      "any time", "anytime", "just", "only", "still", "even", "again", "ago"],
     key=len, reverse=True,
 )
+# Phrases that begin with a signal word but are modifiers kept in the extent.
+_KEPT_PHRASES = ("at least", "at most", "as many as", "as much as", "as few as")
 _TRAILING = ("'s", "\u2019s", ",", ".", ";", ":", "-", "'", '"')
 
 
@@ -129,7 +138,8 @@ def _trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
         span = text[start:end]
         lower = span.lower()
         for word in _LEADING:
-            if lower.startswith(word + " ") and len(lower) > len(word) + 1:
+            if lower.startswith(word + " ") and len(lower) > len(word) + 1 and \
+                    not lower.startswith(_KEPT_PHRASES):
                 start += len(word) + 1
                 changed = True
                 break

@@ -79,8 +79,11 @@ def number(text: str) -> float | None:
         pass
     if t in lx.NUMBER_WORDS:
         return float(lx.NUMBER_WORDS[t])
+    words = t.split()
+    if len(words) > 1 and words[0] in ("a", "an") and words[1] not in ("hundred", "dozen"):
+        words = words[1:]  # "a two-day visit"
     total = 0.0
-    for word in t.split():
+    for word in words:
         if word not in lx.NUMBER_WORDS:
             return None
         value = lx.NUMBER_WORDS[word]
@@ -298,7 +301,7 @@ class Normalizer:
                 continue
             groups = m.groupdict()
             month_name = groups.get("month") or groups.get("month2")
-            if month_name is None or month_name == "may" and s == "may":
+            if month_name is None:
                 return None
             month = lx.MONTHS[month_name]
             year = int(groups["year"]) if groups.get("year") else None
@@ -332,6 +335,7 @@ class Normalizer:
     _MONTH_REL = re.compile(
         rf"^(?P<rel>last|next|this|this past|this coming|the coming|the following|the previous|"
         rf"that|the same|past|coming) (?P<month>{_MONTH})$"
+        rf"|^(?P<month2>{_MONTH}) (?:of )?(?P<year_rel>last|this|next) year$"
     )
 
     def _month_rel(self, s: str) -> Reading | None:
@@ -339,6 +343,13 @@ class Normalizer:
         m = self._MONTH_REL.match(s)
         if not m:
             return None
+        if m["month2"]:
+            base, anchor = self._base()
+            if base is None:
+                return Reading("DATE", f"XXXX-{lx.MONTHS[m['month2']]:02d}")
+            shift = {"last": -1, "this": 0, "next": 1}[m["year_rel"]]
+            p = Period(date(base.day.year + shift, lx.MONTHS[m["month2"]], 1), "month")
+            return self._date(p, anchor=anchor)
         month = lx.MONTHS[m["month"]]
         rel = m["rel"]
         anaphoric = rel in ("the following", "the previous", "that", "the same")
@@ -541,7 +552,8 @@ class Normalizer:
                        Period(date(year, 6, 1), "year"))
 
     _QUARTER_RE = re.compile(
-        rf"^(?:the )?(?:(?P<rel>latest|current|last|past|previous|next|coming|following|same|"
+        rf"^(?:(?P<det>the|its|this year|last year|next year|that|this) )?"
+        rf"(?:(?P<rel>latest|current|last|past|previous|next|coming|following|same|"
         rf"most recent|recent|year earlier|year ago|prior year|year earlier fiscal|fiscal|"
         rf"year ago fiscal|{_YEAR_PLAIN}) )?"
         rf"(?:(?:fiscal|calendar) )?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) )?"
@@ -560,9 +572,12 @@ class Normalizer:
         rel = m["rel"] or ""
         if unit == "half" and index is not None and index > 2:
             return None
-        if not index and not rel and not s.startswith("the"):
+        det = m["det"] or ""
+        if not index and not rel and not det:
             return None
         months = 3 if unit == "quarter" else 6
+        if det in ("this year", "last year", "next year") and index is None:
+            return None
         year_text = m["year"] or (rel if rel.isdigit() else None)
         if year_text:
             if index is None:
@@ -575,7 +590,12 @@ class Normalizer:
             return Reading("DATE", f"XXXX-{letter}{index or 'X'}")
         if index is not None:
             p = Period(date(base.day.year, (index - 1) * months + 1, 1), unit)
-            if "year" in rel or anchor == "dct" and self.ctx.direction < 0 and p.day > base.day:
+            if "year" in rel or det == "last year":
+                p = p.shift(-1, "year")
+            elif det == "next year":
+                p = p.shift(1, "year")
+            elif det != "this year" and anchor == "dct" and self.ctx.direction < 0 \
+                    and p.day > base.day:
                 p = p.shift(-1, "year")
             return Reading("DATE", p.value, None, anchor, p)
         if base.grain == unit:
@@ -629,10 +649,7 @@ class Normalizer:
             return Reading("DATE", p.value, None, "previous", p)
         grain = _grain_of(unit)
         n = int(amount)
-        if grain == "week":
-            n, grain_shift, grain = n * 7, "day", "day"
-        else:
-            grain_shift = grain
+        grain_shift = grain
         if grain == "decade":
             n, grain_shift, grain = n * 10, "year", "year"
         if grain == "century":
