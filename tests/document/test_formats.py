@@ -196,3 +196,24 @@ def test_same_article_gets_same_id(tmp_path: Path, content: str) -> None:
 def test_decomposed_accents_are_normalized(tmp_path: Path) -> None:
     doc = load_document(write(tmp_path, "nfd.txt", "Cafe\u0301 reopened."))
     assert doc.text == "Caf\u00e9 reopened."
+
+
+def test_date_in_file_name_is_the_publication_date(tmp_path: Path) -> None:
+    doc = load_document(write(tmp_path, "2024-05-02-harbour.txt", "Boats returned to port."))
+    assert (doc.meta.published, doc.meta.published_from) == ("2024-05-02", "filename")
+
+
+def test_impossible_date_in_file_name_is_ignored(tmp_path: Path) -> None:
+    doc = load_document(write(tmp_path, "2024-13-45-notes.txt", "Boats returned to port."))
+    assert doc.meta.published is None
+
+
+def test_sidecar_beats_file_name_and_may_name_the_full_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "2024-05-02-harbour.txt", "Boats returned to port.")
+    (tmp_path / "2024-05-02-harbour.txt.meta.json").write_text(
+        '{"published": "2024-05-01", "date_order": "MDY", "byline": "Ola Nordmann",'
+        ' "url": "https://example.org/harbour"}')
+    meta = load_document(path).meta
+    assert (meta.published, meta.published_from, meta.date_order) == (
+        "2024-05-01", "metadata", "MDY")
+    assert (meta.author, meta.url) == ("Ola Nordmann", "https://example.org/harbour")

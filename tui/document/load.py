@@ -14,7 +14,7 @@ from typing import Any, BinaryIO, Literal, TextIO
 
 from bs4.dammit import EncodingDetector
 
-from tui.document.clean import captions, headline, take_bylines
+from tui.document.clean import clean, headline
 from tui.document.controls import normalize_newlines, one_line
 from tui.document.decode import Decoded, NotText, decode
 from tui.document.errors import DocumentError, Problem
@@ -86,7 +86,7 @@ def parse_document(
             fields["title"] = article.title
     else:
         pieces = text_pieces(text)
-    pieces, byline = take_bylines(captions(pieces))
+    pieces, byline = clean(pieces)
     if fmt == "text":
         pieces = headline(pieces)
         if pieces and pieces[0].kind == "heading":

@@ -66,6 +66,12 @@ def document_id(text: str) -> str:
 
 @dataclass(frozen=True)
 class Document:
+    """A cleaned article: ``text`` is its blocks joined by a blank line (``"\\n\\n"``).
+
+    Block ``i`` is ``text[blocks[i].start:blocks[i].end]`` and holds no newline; the text
+    holds no control character but ``\\n`` and ``\\t`` (see ``tui.document.controls``).
+    """
+
     text: str
     blocks: tuple[Block, ...] = ()
     meta: Metadata = field(default_factory=Metadata)
