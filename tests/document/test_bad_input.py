@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tui.document import load
 from tui.document.errors import DocumentError
 from tui.document.load import load_document, os_error
 from tui.errors import GlossError
@@ -60,7 +61,8 @@ def test_binary_file(tmp_path: Path, content: bytes) -> None:
     path.write_bytes(content)
     error = failure(path)
     assert error.problem == "binary"
-    assert str(error).startswith(f"cannot open {path}: not a text file")
+    assert str(error) in (f"cannot open {path}: it holds binary data, not text",
+                          f"cannot open {path}: its bytes fit no known text encoding")
 
 
 @pytest.mark.parametrize(("content", "reason"), [
@@ -98,6 +100,10 @@ def test_unsupported_format(tmp_path: Path, suffix: str) -> None:
                           "(use .txt, .md or .html)")
 
 
+def test_missing_file_of_unsupported_type_is_reported_missing(tmp_path: Path) -> None:
+    assert failure(tmp_path / "report.pdf").problem == "missing"
+
+
 def test_file_name_with_newline_and_escape_stays_one_line(tmp_path: Path) -> None:
     error = failure(tmp_path / "evil\n\x1b]0;title\x07.txt")
     assert "\x1b" not in str(error) and "\x07" not in str(error)
@@ -121,3 +127,18 @@ def test_bad_sidecar(tmp_path: Path, sidecar: str, message: str | None) -> None:
     error = failure(article)
     assert error.problem == "metadata"
     assert message in str(error)
+
+
+def test_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "MAX_BYTES", 1024 * 1024)
+    path = tmp_path / "huge.txt"
+    path.write_text("All work and no play. " * 60_000)
+    error = failure(path)
+    assert error.problem == "too-large"
+    assert str(error) == f"cannot open {path}: it is larger than 1 MB"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_device_stops_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "MAX_BYTES", 1024 * 1024)
+    assert failure("/dev/zero").problem == "too-large"

@@ -122,7 +122,9 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             return _checked(Decoded(text, "utf-8", assumed=True))
     guess = _best_guess(data)
     if guess is None:
-        raise NotText("no text encoding fits its bytes")
+        if b"\x00" in data[:_SNIFF]:
+            raise NotText("it holds binary data, not text")
+        raise NotText("its bytes fit no known text encoding")
     return _checked(Decoded(data.decode(guess, errors="replace"), encoding_name(guess), True))
 
 

@@ -29,6 +29,7 @@ from tui.resources import sample_article
 Format = Literal["text", "markdown", "html"]
 
 MAX_BYTES = 256 * 1024 * 1024  # far above any article or book; guards against /dev/zero
+_CHUNK = 1 << 20
 SUFFIXES: dict[str, Format] = {
     ".txt": "text", ".text": "text", "": "text",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
@@ -53,6 +54,7 @@ def load_document(
         data = _read_stream(sys.stdin if stdin is None else stdin)
         return parse_document(data, _sniff(data), where="standard input")
     file = Path(path)
+    _check_file(file)
     fmt = _format_of(file)
     return parse_document(_read_file(file), fmt, path=file)
 
@@ -145,7 +147,7 @@ def _decode(data: bytes | str, fmt: Format, where: str) -> Decoded:
     try:
         return decode(data, declared)
     except NotText as reason:
-        raise _error(where, f"not a text file ({reason})", "binary") from None
+        raise _error(where, str(reason), "binary") from None
 
 
 def _format_of(path: Path) -> Format:
@@ -164,21 +166,43 @@ def _sniff(data: bytes | str) -> Format:
     return "html" if start.startswith(("<!doctype html", "<html")) else "text"
 
 
-def _read_file(path: Path) -> bytes:
+def _check_file(path: Path) -> None:
+    """Fail early, before reading, for a missing file, a directory or one too large."""
     where = str(path)
     try:
         info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise _error(where, "it is a directory, not an article", "directory")
-        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
-            raise _too_large(where)
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
     except OSError as error:
         raise os_error(where, error) from None
-    if len(data) > MAX_BYTES:
+    if stat.S_ISDIR(info.st_mode):
+        raise _error(where, "it is a directory, not an article", "directory")
+    if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
         raise _too_large(where)
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = _read_limited(handle, str(path))
+    except OSError as error:
+        raise os_error(str(path), error) from None
+    assert isinstance(data, bytes)
     return data
+
+
+def _read_limited(stream: Any, where: str) -> bytes | str:
+    """Read to the end in chunks, stopping at ``MAX_BYTES`` (a pipe may never end)."""
+    chunks: list[Any] = []
+    total = 0
+    while chunk := stream.read(_CHUNK):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > MAX_BYTES:
+            raise _too_large(where)
+    if not chunks:
+        return b""
+    if not isinstance(chunks[0], bytes | str):
+        raise _error(where, "it did not return text", "unreadable")
+    return chunks[0][:0].join(chunks)
 
 
 def _read_stream(stream: TextIO | BinaryIO | None) -> bytes | str:
@@ -187,13 +211,9 @@ def _read_stream(stream: TextIO | BinaryIO | None) -> bytes | str:
         raise _error(where, "there is none", "unreadable")
     source: Any = getattr(stream, "buffer", stream)
     try:
-        data = source.read(MAX_BYTES + 1)
+        data = _read_limited(source, where)
     except OSError as error:
         raise os_error(where, error) from None
-    if not isinstance(data, bytes | str):
-        raise _error(where, "it did not return text", "unreadable")
-    if len(data) > MAX_BYTES:
-        raise _too_large(where)
     if not data:
         raise _error(where, "it is empty", "empty")
     return data
