@@ -53,6 +53,16 @@ _PATTERNS = [
     rf"(?:(?:{_WEEKDAY}|yesterday|today|tomorrow|this|last|that|the next|the following) )"
     r"(?:morning|afternoon|evening|night)",
     r"tonight|overnight|noon|midnight",
+    # years read out in broadcast transcripts
+    r"(?:(?:the )?(?:(?:winter|spring|summer|fall|autumn) of )?|the year )?"
+    r"(?:sixteen|seventeen|eighteen|nineteen)[- ](?:twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?",
+    r"the year two thousand(?: and (?:one|two|three|four|five|six|seven|eight|nine))?",
+    # calendar units relative to now or to the story
+    r"(?:(?:earlier|later|early|late) )?(?:this|last|next|the past|the coming|the previous|"
+    r"the following|that|the same|the next) (?:day|week|weekend|month|year|decade|century|"
+    r"spring|summer|fall|autumn|winter)",
+    r"(?:earlier|later) in the (?:day|week|month|year|decade)",
     # business quarters and halves
     r"(?:(?:the|its|this|that|this year's|last year's|next year's) )?"
     r"(?:(?:latest|current|last|past|previous|next|coming|following|same|year-earlier|year-ago|"

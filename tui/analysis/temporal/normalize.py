@@ -59,6 +59,25 @@ _SPACES = re.compile(r"\s+")
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z0-9])|(?<=[0-9])-(?=[a-z])")
 
 
+_CENTURY_WORDS = {"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9}
+_SPOKEN_YEAR = re.compile(
+    rf"\b(?P<c>{'|'.join(_CENTURY_WORDS)}) (?P<t>{'|'.join(_TENS)})(?: (?P<u>"
+    rf"{'|'.join(_UNITS_WORDS)}))?\b|\btwo thousand(?: and)?(?: (?P<u2>{'|'.join(_UNITS_WORDS)}))?"
+    rf"\b"
+)
+
+
+def _spoken_year(m: re.Match[str]) -> str:
+    """ "nineteen ninety six" -> "1996", "two thousand and one" -> "2001" (broadcast text)."""
+    if m["c"]:
+        return str(_CENTURY_WORDS[m["c"]] * 100 + _TENS[m["t"]] + _UNITS_WORDS.get(m["u"], 0))
+    return str(2000 + _UNITS_WORDS.get(m["u2"] or "", 0))
+
+
 def clean(text: str) -> str:
     """Lower-case, drop abbreviation dots, possessives and edge punctuation, split hyphens."""
     s = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
@@ -67,6 +86,7 @@ def clean(text: str) -> str:
     s = _INNER_HYPHEN.sub(" ", s)
     s = s.replace(",", " , ")
     s = _SPACES.sub(" ", s).strip(" ,.;:!?\"'()[]")
+    s = _SPOKEN_YEAR.sub(_spoken_year, s)
     return s.replace(" , ", ", ").strip()
 
 
@@ -696,7 +716,7 @@ class Normalizer:
         return Reading("DATE", p.value, None, anchor, p)
 
     _THIS = re.compile(
-        r"^(?P<pre>earlier|later|late|early)? ?(?P<rel>this|last|next|the past|the last|"
+        r"^(?P<pre>earlier|later|late|early)? ?(?:in )?(?P<rel>this|last|next|the past|the last|"
         r"the coming|the current|the previous|this past|this coming|the next|current|"
         r"the same|that|the|past|coming|the present)"
         r" (?P<unit>day|week|weekend|month|year|decade|century|calendar year|fiscal year)$"
