@@ -42,7 +42,7 @@ async def test_a_new_date_is_applied_with_enter() -> None:
 async def test_an_empty_date_means_automatic_and_the_order_can_be_switched() -> None:
     app = date_host()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("tab", "down", "space", "ctrl+s")
+        await pilot.press("tab", "down", "enter")
         await pilot.pause()
     assert app.results == [(None, "MDY")]
 
@@ -66,6 +66,20 @@ async def test_a_bad_date_is_refused_with_a_message_in_the_dialog() -> None:
     assert app.results == [("2025-08-07", "DMY")]
 
 
+@pytest.mark.parametrize(("order", "keys", "chosen"), [
+    ("MDY", ["up", "up"], "MDY"),
+    ("MDY", ["left"], "DMY"),
+    ("YMD", ["down"], "DMY"),
+    ("YMD", ["up"], "MDY"),
+])
+async def test_the_arrows_choose_the_order(order: str, keys: list[str], chosen: str) -> None:
+    app = date_host(order=order)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab", *keys, "enter")
+        await pilot.pause()
+    assert app.results == [(None, chosen)]
+
+
 async def test_escape_cancels_the_date_dialog() -> None:
     app = date_host()
     async with app.run_test(size=SIZE) as pilot:
@@ -80,6 +94,14 @@ async def test_a_date_the_reader_set_before_is_kept_unless_cleared() -> None:
         await pilot.press("enter")
         await pilot.pause()
     assert app.results == [("2025-08-07", "MDY")]
+
+
+async def test_an_order_the_dialog_does_not_offer_is_kept_unless_changed() -> None:
+    app = date_host(order="YMD", order_source="metadata")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [(None, "YMD")]
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
@@ -201,3 +223,4 @@ async def test_a_missing_folder_is_refused(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert app.results == [None]
+

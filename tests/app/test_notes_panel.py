@@ -18,7 +18,7 @@ DOC = "d" * 64
 
 def passage(quote: str, **kw: object) -> Note:
     start = TEXT.index(quote)
-    return Note.on_passage(DOC, TEXT, start, start + len(quote), **kw)  # type: ignore[arg-type]
+    return Note.on_passage(DOC, TEXT, start, start + len(quote), **kw)
 
 
 MARKUP = "[bold]x[/bold] and [@click=app.quit]y[/]"

@@ -27,7 +27,7 @@ SOURCES = {
     "assumed": "assumed", "user": "set by you",
 }
 EXPLAIN = "6/8 reads as 6 August (DMY) or June 8 (MDY)"
-HINT = "enter or ctrl+s apply · esc cancel · empty date = automatic"
+HINT = "enter apply · esc cancel · ↑↓ date order · empty date = automatic"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 DateChoice = tuple[str | None, str | None]
@@ -46,6 +46,22 @@ def parse_dct(value: str) -> str | None:
         raise ValueError(f"No such day: {value}") from None
 
 
+class OrderChoice(RadioSet, inherit_bindings=False):
+    """A radio set where the arrows choose at once, so Enter is free to apply the dialog."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,right", "choose(1)", "Next order", show=False),
+        Binding("up,left", "choose(-1)", "Previous order", show=False),
+    ]
+
+    def action_choose(self, step: int) -> None:
+        buttons = list(self.query(RadioButton))
+        current = self.pressed_index
+        if current < 0:  # nothing chosen yet: start from the end the arrow points away from
+            current = -1 if step > 0 else len(buttons)
+        buttons[(current + step) % len(buttons)].value = True
+
+
 class DateDialog(ModalScreen[DateChoice | None]):
     """Returns ``(dct or None, date order)``; ``None`` when cancelled.
 
@@ -55,6 +71,7 @@ class DateDialog(ModalScreen[DateChoice | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "apply", "Apply", priority=True),
+        Binding("enter", "apply", "Apply", show=False),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -63,8 +80,7 @@ class DateDialog(ModalScreen[DateChoice | None]):
         super().__init__()
         self.dct = dct
         self.dct_source = dct_source
-        self.date_order = date_order if date_order in ORDERS else ORDERS[0]
-        self.current_order = date_order
+        self.date_order = date_order  # kept as is when neither button is pressed (e.g. YMD)
         self.date_order_source = date_order_source
 
     def compose(self) -> ComposeResult:
@@ -77,7 +93,7 @@ class DateDialog(ModalScreen[DateChoice | None]):
                         id="date-input", max_length=10)
             yield Static(id="date-error", classes="dialog-error", markup=False)
             yield Static(Text(EXPLAIN), markup=False)
-            with RadioSet(id="date-order"):
+            with OrderChoice(id="date-order"):
                 for order in ORDERS:
                     yield RadioButton(ORDER_LABELS[order], value=order == self.date_order,
                                       id=f"order-{order}")
@@ -89,7 +105,7 @@ class DateDialog(ModalScreen[DateChoice | None]):
         text.append(one_line(self.dct or "unknown"), style="bold")
         text.append(f" ({SOURCES.get(self.dct_source, self.dct_source)})", style="dim")
         text.append("\nNumeric dates ", style="dim")
-        text.append(one_line(self.current_order), style="bold")
+        text.append(one_line(self.date_order), style="bold")
         text.append(f" ({SOURCES.get(self.date_order_source, self.date_order_source)})",
                     style="dim")
         return text
