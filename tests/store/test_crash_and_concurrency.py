@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import signal
 import subprocess
@@ -106,3 +107,34 @@ def test_a_note_deleted_by_one_copy_is_not_resurrected_by_another(tmp_path: Path
     finally:
         first.close()
         second.close()
+
+
+HOLD_AND_DIE = """
+import os, signal, sys, time
+from pathlib import Path
+from tui.store.lock import ProcessLock
+lock = ProcessLock(Path(sys.argv[1]))
+if os.fork() == 0:  # an analysis worker forked from Gloss, outliving it
+    time.sleep(30)
+    os._exit(0)
+with lock.exclusive():
+    print("locked", flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_forked_worker_does_not_keep_a_dead_copys_lock(tmp_path: Path) -> None:
+    db = tmp_path / "notes.json"
+    Store.open(db).close()
+    proc = subprocess.Popen([sys.executable, "-c", HOLD_AND_DIE, str(db) + ".lock"],
+                            stdout=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "locked"
+        assert proc.wait(timeout=30) == -signal.SIGKILL
+        t0 = time.monotonic()
+        with Store.open(db) as store:
+            store.save(Note.on_passage("doc", TEXT, 0, 5))
+        assert time.monotonic() - t0 < 5
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)

@@ -13,6 +13,7 @@ import fcntl
 import os
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +33,10 @@ class ProcessLock:
         self._depth = 0
         self._mode = 0  # fcntl.LOCK_SH or LOCK_EX while held, 0 when free
         self._fd = self._open()
+        # A forked child (an analysis worker) must not keep the lock file open: if this
+        # process died mid-write, the child's copy would hold the lock for every other copy.
+        ref = weakref.ref(self)
+        os.register_at_fork(after_in_child=lambda: _drop_in_child(ref))
 
     def _open(self) -> int:
         return os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
@@ -118,3 +123,10 @@ class ProcessLock:
             if self._fd >= 0:
                 os.close(self._fd)
                 self._fd = -1
+
+
+def _drop_in_child(ref: weakref.ref[ProcessLock]) -> None:
+    lock = ref()
+    if lock is not None and lock._fd >= 0:
+        os.close(lock._fd)
+        lock._fd = -1
