@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
+from tui.app.widgets.choice_set import ChoiceSet
 from tui.document.controls import one_line
 
 ORDERS = ("DMY", "MDY")
@@ -44,22 +45,6 @@ def parse_dct(value: str) -> str | None:
         return date.fromisoformat(value).isoformat()
     except ValueError:
         raise ValueError(f"No such day: {value}") from None
-
-
-class OrderChoice(RadioSet, inherit_bindings=False):
-    """A radio set where the arrows choose at once, so Enter is free to apply the dialog."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,right", "choose(1)", "Next order", show=False),
-        Binding("up,left", "choose(-1)", "Previous order", show=False),
-    ]
-
-    def action_choose(self, step: int) -> None:
-        buttons = list(self.query(RadioButton))
-        current = self.pressed_index
-        if current < 0:  # nothing chosen yet: start from the end the arrow points away from
-            current = -1 if step > 0 else len(buttons)
-        buttons[(current + step) % len(buttons)].value = True
 
 
 class DateDialog(ModalScreen[DateChoice | None]):
@@ -93,7 +78,7 @@ class DateDialog(ModalScreen[DateChoice | None]):
                         id="date-input", max_length=10)
             yield Static(id="date-error", classes="dialog-error", markup=False)
             yield Static(Text(EXPLAIN), markup=False)
-            with OrderChoice(id="date-order"):
+            with ChoiceSet(id="date-order"):
                 for order in ORDERS:
                     yield RadioButton(ORDER_LABELS[order], value=order == self.date_order,
                                       id=f"order-{order}")

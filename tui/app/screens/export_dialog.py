@@ -17,11 +17,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
 
+from tui.app.widgets.choice_set import ChoiceSet
 from tui.document.controls import one_line
 from tui.document.model import Document
 from tui.export import FORMATS, ExportOptions, default_filename
 
-HINT = "ctrl+s export · esc cancel"
+HINT = "enter or ctrl+s export · esc cancel · ↑↓ format · space ticks a box"
 OPTION_LABELS = (
     ("notes", "Notes"), ("highlights", "Highlights"),
     ("timeline", "Timeline section"), ("entities", "Entity index"),
@@ -44,6 +45,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "export", "Export", priority=True),
+        Binding("enter", "export", "Export", show=False),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -64,7 +66,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         options = self.initial_options
         with Vertical(id="export-dialog", classes="dialog"):
             yield Static(Text("Export", style="bold"), classes="dialog-title", markup=False)
-            with RadioSet(id="export-format"):
+            with ChoiceSet(id="export-format"):
                 for key, fmt in FORMATS.items():
                     yield RadioButton(fmt.label, value=key == self.format_key,
                                       id=f"format-{key}")
