@@ -6,6 +6,7 @@ import json
 import re
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -22,8 +23,8 @@ TEXT = ("Steve Witkoff arrived in Moscow on Thursday. The talks lasted five hour
 DOC = "d" * 64
 
 
-def _note(start: int = 0, end: int = 13, **kw: object) -> Note:
-    return Note.on_passage(DOC, TEXT, start, end, **kw)  # type: ignore[arg-type]
+def _note(start: int = 0, end: int = 13, **kw: Any) -> Note:
+    return Note.on_passage(DOC, TEXT, start, end, **kw)
 
 
 @pytest.fixture

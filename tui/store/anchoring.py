@@ -18,6 +18,7 @@ orphan keeps its quote and can be re-attached by the reader.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -31,7 +32,7 @@ QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50, 20, 20, 2
 MIN_SCORE = 0.7  # weighted score a candidate needs to be trusted
 MIN_QUOTE_SIMILARITY = 0.8  # fuzzy matches may differ in at most 20% of the quote
 SELF_EVIDENT_LENGTH = 32  # an exact quote this long stands on its own, whatever its context
-MAX_OCCURRENCES = 5000  # exact occurrences of a quote considered at most
+MAX_OCCURRENCES = 5000  # occurrences of a quote scored at most (the nearest to the old place)
 RESCORED = 16  # best occurrences by adjacent context that get the full (slower) score
 COMMON_WORD = 200  # a word more frequent than this does not suggest where a quote went
 GUIDE_WORDS = 6  # rarest words of a quote used to guess where an edited quote went
@@ -204,11 +205,14 @@ class Anchorer:
         text, exact = self.text, quote.exact
         hits: list[int] = []
         i = text.find(exact)
-        while i != -1 and len(hits) < MAX_OCCURRENCES:
+        while i != -1:
             hits.append(i)
             i = text.find(exact, i + 1)
         if not hits:
             return None
+        if len(hits) > MAX_OCCURRENCES:
+            center = expected or 0
+            hits = heapq.nsmallest(MAX_OCCURRENCES, hits, key=lambda h: abs(h - center))
         m = len(exact)
         hits.sort(key=lambda h: -self._score(h, h + m, quote, 1.0, expected, full=False))
         scored = [(self._score(h, h + m, quote, 1.0, expected), h) for h in hits[:RESCORED]]
