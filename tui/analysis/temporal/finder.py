@@ -44,6 +44,7 @@ _PATTERNS = [
     r"today|tonight|yesterday|tomorrow",
     r"daily|weekly|monthly|yearly|nightly|hourly",
     rf"(?:every|each|every other) (?:{_WEEKDAY}|day|week|month|year|morning|evening|night)",
+    r"per (?:day|week|month|year|hour)",
     r"(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)",
     _HOLIDAY,
     # clock times and parts of day
@@ -77,7 +78,11 @@ _PATTERNS = [
     rf"(?:(?:\d+|{_NUMW}|a|an|several|a few|few|many|some) )?(?:{_UNITS[3:-1]}|day|week|month"
     rf"|year|hour|minute|decade) (?:later|earlier|ago|from now)",
     r"(?:early|late|mid)-?(?:\d{4}s?)",
+    rf"(?:(?-i:{_MONTH_CAP}) |(?:the )?(?:spring|summer|autumn|fall|winter) of )?"
     r"\d{1,4} (?-i:BCE?|B\.C\.|AD|A\.D\.)",
+    r"(?:(?:the|this|last|next|that|early|late) )?(?:spring|summer|autumn|winter)"
+    r"(?: of \d{4}|,? \d{4})?",
+    r"(?:the|this|last|next|that) fall(?: of \d{4})?",
     rf"(?:(?-i:{_WEEKDAY_CAP}),? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?-i:{_MONTH_CAP})"
     rf"(?:,? \d{{4}})?",
     rf"(?:(?-i:{_WEEKDAY_CAP}),? )?(?-i:{_MONTH_CAP}|{_MONTH_ABBR_CAP})\.? "
@@ -180,6 +185,8 @@ def split_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     "two or three days" stay whole.
     """
     span = text[start:end]
+    if short := re.fullmatch(r"(\d{4})[-\u2013/]\d{2}", span):
+        return [(start, start + len(short[1]))]  # "1915-17": the first year is the timex
     m = re.search(r"\s+(?:and|to|through|or|until|till)\s+|\s*[-\u2013]\s*(?=\d{4}\b|[A-Z])",
                   span)
     if not m:

@@ -440,7 +440,8 @@ class Normalizer:
                     r"(?: (?P<bc>bc|bce))?$"), "century"),
         (re.compile(rf"^(?:the )?(?:(?:early|mid|late) )?(?P<o>{_ORD}) century"
                     rf"(?: (?P<bc>bc|bce))?$"), "century"),
-        (re.compile(r"^(?P<y>\d{1,4}) (?P<bc>bc|bce|b\.c|ad|a\.d)$"), "era"),
+        (re.compile(rf"^(?:(?P<month>{_MONTH}) )?(?P<y>\d{{1,4}}) (?P<bc>bc|bce|b\.c|ad|a\.d)$"),
+         "era"),
     )
 
     def _year_forms(self, s: str) -> Reading | None:
@@ -471,9 +472,12 @@ class Normalizer:
                 return self._date(Period(date(max(1, (c - 1) * 100), 1, 1), "century"), mod=mod)
             if kind == "era":
                 y = int(g["y"])
+                month = f"-{lx.MONTHS[g['month']]:02d}" if g.get("month") else ""
                 if g["bc"].startswith("b"):
-                    return Reading("DATE", f"BC{y:04d}")
-                return self._date(Period(date(max(1, y), 1, 1), "year"))
+                    return Reading("DATE", f"BC{y:04d}{month}")
+                grain = "month" if month else "year"
+                m_num = lx.MONTHS[g["month"]] if month else 1
+                return self._date(Period(date(max(1, y), m_num, 1), grain))
         return None
 
     # -- relative ------------------------------------------------------------------------
@@ -546,7 +550,7 @@ class Normalizer:
     _SEASON_RE = re.compile(
         rf"^(?:(?P<rel>this|last|next|this past|this coming|the coming|the past|"
         rf"the following|the previous|the same|that|the) )?(?:(?P<early>early|mid|late) )?"
-        rf"(?P<season>{_SEASON})(?:,? (?:of )?{_YEAR})?$"
+        rf"(?P<season>{_SEASON})(?:,? (?:of )?(?:{_YEAR}|(?P<bc>\d{{1,4}}) bce?))?$"
     )
 
     def _season(self, s: str) -> Reading | None:
@@ -555,6 +559,8 @@ class Normalizer:
             return None
         code = lx.SEASONS[m["season"]]
         mod = {"early": "START", "mid": "MID", "late": "END"}.get(m["early"] or "")
+        if m["bc"]:
+            return Reading("DATE", f"BC{int(m['bc']):04d}-{code}", mod)
         if m["year"]:
             return Reading("DATE", f"{m['year']}-{code}", mod,
                            period=Period(date(int(m["year"]), 6, 1), "year"))

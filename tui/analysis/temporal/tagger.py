@@ -31,7 +31,8 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
     # readable ones inside it, so readability is checked before overlaps are settled.
     probe = Normalizer(Context(dct, None, 0, date_order, narrative))
     readable = [(s, e) for s, e in _candidates(doc)
-                if not _is_age(text, s, e) and probe.read(text[s:e]) is not None]
+                if not _is_age(text, s, e) and not _is_a_march(text, s, e)
+                and probe.read(text[s:e]) is not None]
     spans = _select(text, readable)
     previous: Period | None = Period(dct, "day") if dct is not None and not narrative else None
     out: list[Timex] = []
@@ -51,6 +52,20 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
 
 def _is_age(text: str, start: int, end: int) -> bool:
     return bool(_AGE.search(text[start:end]) or _AGE.search(text[start:end + 4]))
+
+
+_MARCH_AFTER = re.compile(r"^\s+(?:to|on|of|against|through|from|across|into)\b")
+_MARCH_BEFORE = re.compile(r"(?:\b(?:the|a|his|her|their|its)|'s|[A-Z][a-z]+)\s+$")
+
+
+def _is_a_march(text: str, start: int, end: int) -> bool:
+    """ "the Long March", "March on Rome": the noun or verb, not the month."""
+    if text[start:end] != "March":
+        return False
+    before = text[max(0, start - 20):start]
+    if _MARCH_BEFORE.search(before) and not re.search(r"(?:^|[.!?:\n]\s*)\S+\s+$", before):
+        return True
+    return bool(_MARCH_AFTER.match(text[end:end + 12]))
 
 
 def _is_specific(reading: Reading) -> bool:
