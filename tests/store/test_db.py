@@ -295,3 +295,14 @@ def test_any_sequence_of_changes_reads_back_the_same(
         assert {n.id: n for n in store.notes(DOC)} == notes
         assert store.drafts(DOC) == drafts
         assert store.settings(DOC) == values
+
+
+def test_database_removed_while_open_reads_empty_and_is_recreated(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.save(_note())
+        db_path.unlink()
+        assert store.notes(DOC) == []
+        note = _note(body="after the file vanished")
+        store.save(note)
+    with Store.open(db_path) as store:
+        assert store.notes(DOC) == [note]
