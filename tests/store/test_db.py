@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import stat
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -306,3 +308,11 @@ def test_database_removed_while_open_reads_empty_and_is_recreated(db_path: Path)
         store.save(note)
     with Store.open(db_path) as store:
         assert store.notes(DOC) == [note]
+
+
+def test_the_store_does_not_pull_in_textual_or_spacy() -> None:
+    code = ("import sys, tui.store.db, tui.store.anchoring; "
+            "print(sorted(m for m in ('textual', 'spacy', 'tui.app') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
