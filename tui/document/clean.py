@@ -37,17 +37,20 @@ def captions(pieces: Sequence[Piece]) -> list[Piece]:
     out: list[Piece] = []
     after_image = False
     for piece in pieces:
-        if piece.kind == "image" or (piece.kind == "paragraph" and _is_picture(piece.text)):
+        text, kind = piece.text, piece.kind
+        if kind == "image":
             after_image = True
             continue
-        text, kind = piece.text.strip(), piece.kind
         if kind == "paragraph":
-            text, celled = _uncell(text)
-            if not text:
-                continue
-            if len(text) <= CAPTION_LENGTH and (
-                celled or after_image or _has_credit(text)
-            ):
+            celled = False
+            if "|" in text or "![" in text:  # rare: test the cheap way first
+                if _is_picture(text):
+                    after_image = True
+                    continue
+                text, celled = _uncell(text.strip())
+                if not text:
+                    continue
+            if len(text) <= CAPTION_LENGTH and (celled or after_image or _has_credit(text)):
                 kind = "caption"
         after_image = False
         if out and out[-1].kind == "caption" and _same(out[-1].text, text):
@@ -107,8 +110,6 @@ def _has_credit(text: str) -> bool:
 
 
 def _is_picture(text: str) -> bool:
-    if "|" not in text and "![" not in text:
-        return False
     return _IMAGE_LINE.match(text) is not None or _PIPES_ONLY.match(text) is not None
 
 
@@ -138,4 +139,11 @@ def _last_text(pieces: list[Piece]) -> int | None:
 
 
 def _prose_count(pieces: list[Piece]) -> int:
-    return sum(1 for p in pieces if p.kind == "paragraph")
+    """How many paragraphs, counting no further than two (all that is ever asked)."""
+    count = 0
+    for piece in pieces:
+        if piece.kind == "paragraph":
+            count += 1
+            if count == 2:
+                break
+    return count

@@ -8,10 +8,13 @@ shown wrongly.
 
 from __future__ import annotations
 
+import re
+
 from tui.document.pieces import Piece
 
 WRAP_WIDTH = 100  # longer lines are never the result of hard wrapping
 MIN_WRAP_WIDTH = 40  # nobody wraps prose this narrow; short lines are separate paragraphs
+_BLANK_LINES = re.compile(r"\n\s*\n")  # \s and str.strip agree on what is blank
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", ":")
 _SLACK = 0.88  # wrappers that balance lines stop a little short of the full width
 
@@ -19,25 +22,13 @@ _SLACK = 0.88  # wrappers that balance lines stop a little short of the full wid
 def text_pieces(text: str) -> list[Piece]:
     """Split text with ``\\n`` newlines into paragraph pieces (blank lines separate blocks)."""
     pieces: list[Piece] = []
-    group: list[str] = []
-    for raw in text.split("\n"):
-        line = raw.strip()
-        if line:
-            group.append(line)
-            continue
-        if group:
-            _flush(group, pieces)
-            group = []
-    if group:
-        _flush(group, pieces)
+    for chunk in _BLANK_LINES.split(text):
+        lines = [line for line in (raw.strip() for raw in chunk.split("\n")) if line]
+        if len(lines) > 1 and _is_wrapped(lines):
+            pieces.append(Piece(" ".join(lines)))
+        else:
+            pieces.extend(map(Piece, lines))
     return pieces
-
-
-def _flush(lines: list[str], pieces: list[Piece]) -> None:
-    if len(lines) > 1 and _is_wrapped(lines):
-        pieces.append(Piece(" ".join(lines)))
-    else:
-        pieces.extend(Piece(line) for line in lines)
 
 
 def _is_wrapped(lines: list[str]) -> bool:
