@@ -58,6 +58,7 @@ class NotesList(OptionList):
     """The list part of the panel; its keys act on the highlighted note."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Jump to the note"),
         Binding("e", "note('edit')", "Edit note"),
         Binding("d,delete", "note('delete')", "Delete note"),
         Binding("r", "note('reattach')", "Re-attach to selection"),
