@@ -138,3 +138,18 @@ def test_bylines(line: str, expected: Byline) -> None:
 ])
 def test_prose_is_not_a_byline(line: str) -> None:
     assert parse_byline(line) is None
+
+
+def test_prose_mentioning_an_image_is_not_a_caption(tmp_path: Path) -> None:
+    doc = load_text(tmp_path,
+                    "The council unveiled its plan for the waterfront on Thursday evening.\n"
+                    "Residents were shown the image: a bright future.\n")
+    assert [kind for kind, _ in blocks(doc)] == ["paragraph", "paragraph"]
+
+
+def test_headline_ending_in_a_quotation_is_still_the_title(tmp_path: Path) -> None:
+    doc = load_text(tmp_path,
+                    "Minister says deal could come 'within days'\n"
+                    "The trade minister said on Friday that negotiators were close to a deal.\n")
+    assert doc.meta.title == "Minister says deal could come 'within days'"
+    assert doc.blocks[0].kind == "heading"

@@ -17,13 +17,15 @@ from tui.document.pieces import Piece
 _IMAGE = r"\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?"
 _IMAGE_LINE = re.compile(rf"^(?:\s*{_IMAGE}\s*\|?)+\s*$")
 _PIPES_ONLY = re.compile(r"^[\s|:-]*\|[\s|:-]*$")
+# "Photo: AFP", "(Image by Jane Doe)": a credit word, then a name that starts with a capital
+# (so "... the image: a bright future." stays prose).
 _CREDIT = re.compile(
-    r"(?:^|[\s.(\[])(?:photo|photograph|image|picture|credit|illustration)s?"
-    r"(?:\s*:\s*|\s+by\s+)[^.:]{1,60}[)\]]?\.?$",
-    re.IGNORECASE,
+    r"(?:^|[\s.(\[])(?i:photo|photograph|image|picture|credit|illustration)s?"
+    r"(?:\s*:\s*|\s+(?i:by)\s+)(?![a-z])[^\W\d_][^.:]{0,59}[)\]]?\.?$"
 )
 CAPTION_LENGTH = 300  # a caption is a sentence or two, not a paragraph
 _CREDIT_REACH = 90  # a photo credit ends the caption: only its tail is searched
+_QUOTES = "\"'\u201d\u2019"
 _BYLINE_REACH = 3  # how many pieces at either end may be credit lines
 
 
@@ -89,7 +91,7 @@ def headline(pieces: list[Piece]) -> list[Piece]:
     words = first.split()
     if (
         2 <= len(words) <= 20
-        and not first.endswith((".", ",", ";", ":", "!", '"', "\u201d", "'"))
+        and not first.rstrip(_QUOTES).endswith((".", ",", ";", ":", "!"))
         and not is_name(first)
         and len(pieces[1].text) > len(first)
     ):
