@@ -80,6 +80,9 @@ _PATTERNS = [
     r"(?:early|late|mid)-?(?:\d{4}s?)",
     rf"(?:(?-i:{_MONTH_CAP}) |(?:the )?(?:spring|summer|autumn|fall|winter) of )?"
     r"\d{1,4} (?-i:BCE?|B\.C\.|AD|A\.D\.)",
+    r"(?:the )?\d{1,2}(?:st|nd|rd|th) century (?-i:BCE?|AD)",
+    rf"(?:\d{{1,2}} )?(?-i:{_MONTH_CAP})(?: \d{{1,2}})?,? of (?:that|the same|the following|"
+    r"the next|the previous) year",
     r"(?:(?:the|this|last|next|that|early|late) )?(?:spring|summer|autumn|winter)"
     r"(?: of \d{4}|,? \d{4})?",
     r"(?:the|this|last|next|that) fall(?: of \d{4})?",

@@ -172,6 +172,8 @@ class Normalizer:
             return Reading("DATE", lx.VAGUE_REFS[s])
         if r := self._vague_plural(s):
             return r
+        if r := self._of_that_year(s):
+            return r
         mod, core = _split_mod(s)
         for rule in (self._set, self._iso, self._numeric, self._month_date, self._month_rel,
                      self._holiday, self._year_forms,
@@ -185,6 +187,25 @@ class Normalizer:
                                    reading.anchor, reading.period)
                 return reading
         return None
+
+    _OF_YEAR = re.compile(r"^(?P<head>.+?),? of (?P<year>(?:that|the same|the following|the next|"
+                          r"the previous|this|last|next) year)$")
+
+    def _of_that_year(self, s: str) -> Reading | None:
+        """"August of that year", "January 24 of the same year": the named day or month in the
+        year the second part points at."""
+        m = self._OF_YEAR.match(s)
+        if not m:
+            return None
+        year = self.read(m["year"])
+        if year is None or year.period is None or year.period.grain != "year":
+            return None
+        inner = Context(self.ctx.dct, year.period, self.ctx.direction, self.ctx.date_order,
+                        narrative=True)
+        head = Normalizer(inner).read(m["head"])
+        if head is None or head.period is None:
+            return None
+        return Reading(head.type, head.value, head.mod, year.anchor, head.period)
 
     # -- vague ---------------------------------------------------------------------------
     _VAGUE_PLURAL = re.compile(
@@ -734,7 +755,8 @@ class Normalizer:
             return None
         rel = m["rel"]
         unit = m["unit"].replace("calendar ", "").replace("fiscal ", "")
-        anaphoric = rel in ("the same", "that") or rel == "the" and self.ctx.narrative
+        anaphoric = rel in ("the same", "that") or self.ctx.narrative and (
+            rel == "the" or rel == "this" and unit == "day")
         if rel in ("the past", "the last", "the coming", "the next", "past", "coming") and (
                 unit in ("week", "month", "year", "decade", "century", "day") and not m["pre"]):
             # "the past year" is a stretch of time, not a calendar year.
@@ -857,7 +879,10 @@ class Normalizer:
                 return None
             base, anchor = day_reading.period, day_reading.anchor
         else:
-            base, anchor = self._base()
+            # "at 10:57" belongs to the day named last, or else to the DCT.
+            base, anchor = self._base(deictic=False)
+            if base is not None and base.grain != "day" and not self.ctx.narrative:
+                base, anchor = self._base()
             if base is not None and base.grain != "day":
                 base = None
         clock = f"T{h:02d}:{mi:02d}"

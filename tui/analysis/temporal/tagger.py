@@ -101,7 +101,7 @@ def is_narrative(text: str, dct: date | None) -> bool:
     if dct is None:
         return True
     years = [int(y) for y in _YEAR.findall(text[:20000])]
-    if len(years) < 10:
+    if len(years) < 5:
         return False
     distant = sum(1 for y in years if abs(y - dct.year) > 10)
     return distant >= 0.8 * len(years)
