@@ -29,7 +29,7 @@ _NOT_NAMES = frozenset({
     "october", "november", "december", "then", "now", "noon", "midnight", "contrast", "far",
 })
 _ATTRIBUTED = re.compile(
-    r"^(?P<name>[^()]*?)\s*\(\s*(?:according\s+to|theo|via|sources?\s*:|with)\s+"
+    r"^(?P<name>[^()]*?)\s*\(\s*(?:according\s+to|theo|via|sources?\s*:)\s+"
     r"(?P<sources>[^()]+?)\s*\)\s*\.?$",
     re.IGNORECASE,
 )

@@ -39,6 +39,8 @@ UNSUPPORTED = frozenset({
     ".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".mobi", ".azw", ".azw3", ".pages",
     ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".gz", ".png", ".jpg", ".jpeg", ".gif", ".webp",
 })
+_HTML_STARTS = ("<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<article",
+                "<main", "<div", "<p>", "<p ", "<h1")
 _TEXT_FIELDS = ("title", "source", "author", "url", "published")
 
 
@@ -163,7 +165,7 @@ def _sniff(data: bytes | str) -> Format:
     head = data[:512]
     start = (head.decode("utf-8", "ignore") if isinstance(head, bytes) else head)
     start = start.lstrip("\ufeff \t\r\n").lower()
-    return "html" if start.startswith(("<!doctype html", "<html")) else "text"
+    return "html" if start.startswith(_HTML_STARTS) else "text"
 
 
 def _check_file(path: Path) -> None:
