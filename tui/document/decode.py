@@ -12,8 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import charset_normalizer
-
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -70,6 +68,8 @@ def _best_guess(data: bytes) -> str | None:
     among equally clean readings, windows-1252 wins, as the HTML standard assumes for
     unlabelled Western text.
     """
+    import charset_normalizer  # on demand: most articles are UTF-8 and never need it
+
     has_nul = b"\x00" in data[:_SNIFF]
     sample = data[:_SNIFF]
     ranked: list[tuple[int, int, int, str]] = []
