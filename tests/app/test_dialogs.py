@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import Checkbox, Input
 
 from tests.app.dialog_host import SIZE, Host, screen_text
 from tui.app.screens.date_dialog import DateDialog, parse_dct
 from tui.app.screens.export_dialog import ExportDialog, ExportRequest
+from tui.app.screens.note_editor import NoteEditor
 from tui.document.model import Document, Metadata
 from tui.export import ExportOptions
 
@@ -224,3 +228,21 @@ async def test_a_missing_folder_is_refused(tmp_path: Path) -> None:
         await pilot.pause()
     assert app.results == [None]
 
+
+
+# ---------------------------------------------------------------------- all dialogs
+
+
+@pytest.mark.parametrize("make", [
+    lambda folder: NoteEditor("“Steve Witkoff arrived in Moscow”", body="A note"),
+    lambda folder: DateDialog("2025-08-07", "inferred", "DMY", "inferred"),
+    lambda folder: ExportDialog(DOC, folder),
+])
+async def test_every_dialog_fits_a_small_terminal_down_to_its_hint_line(
+        make: Callable[[Path], Screen[Any]], tmp_path: Path) -> None:
+    app = Host(lambda: make(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+    hint = next(i for i, line in enumerate(lines) if "esc c" in line)
+    assert lines[hint].startswith("│") and lines[hint + 2].startswith("╰")  # whole, framed

@@ -28,7 +28,7 @@ SOURCES = {
     "assumed": "assumed", "user": "set by you",
 }
 EXPLAIN = "6/8 reads as 6 August (DMY) or June 8 (MDY)"
-HINT = "enter apply · esc cancel · ↑↓ date order · empty date = automatic"
+HINT = "enter apply · esc cancel · ↑↓ order · empty date = auto"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 DateChoice = tuple[str | None, str | None]

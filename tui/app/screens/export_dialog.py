@@ -13,7 +13,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
 
@@ -22,7 +22,7 @@ from tui.document.controls import one_line
 from tui.document.model import Document
 from tui.export import FORMATS, ExportOptions, default_filename
 
-HINT = "enter or ctrl+s export · esc cancel · ↑↓ format · space ticks a box"
+HINT = "enter export · esc cancel · ↑↓ format · space ticks a box"
 OPTION_LABELS = (
     ("notes", "Notes"), ("highlights", "Highlights"),
     ("timeline", "Timeline section"), ("entities", "Entity index"),
@@ -66,11 +66,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         options = self.initial_options
         with Vertical(id="export-dialog", classes="dialog"):
             yield Static(Text("Export", style="bold"), classes="dialog-title", markup=False)
-            with ChoiceSet(id="export-format"):
+            with ChoiceSet(id="export-format", compact=True):
                 for key, fmt in FORMATS.items():
                     yield RadioButton(fmt.label, value=key == self.format_key,
                                       id=f"format-{key}")
-            with Horizontal(id="export-options"):
+            with Grid(id="export-options"):
                 for name, label in OPTION_LABELS:
                     yield Checkbox(label, getattr(options, name), id=f"opt-{name}", compact=True)
             yield Static(Text("Save to", style="dim"), markup=False)
