@@ -64,6 +64,16 @@ def test_place_that_is_also_a_surname_goes_by_its_mentions() -> None:
     assert [c.name for c in clusters] == ["George Washington", "Washington"]
 
 
+def test_an_organisation_swallowed_by_a_person_span_stays_an_organisation() -> None:
+    found, _ = resolve(mentions(("Steven Snyder TWA", "PERSON"), ("TWA", "ORG"), ("TWA", "ORG")))
+    assert [e.label for e in found] == ["PERSON", "ORG", "ORG"]
+
+
+def test_a_tie_between_place_and_other_labels_goes_to_the_place() -> None:
+    found, _ = resolve(mentions(("Anlong Veng", "PERSON"), ("Anlong Veng", "GPE")))
+    assert {e.label for e in found} == {"GPE"}
+
+
 def test_numbers_and_dates_keep_the_model_label() -> None:
     found, _ = resolve(mentions(("two", "CARDINAL"), ("two", "CARDINAL"), ("6/8", "DATE"),
                                 ("three hours", "TIME")))
@@ -84,7 +94,10 @@ def test_numbers_and_dates_keep_the_model_label() -> None:
         ("Mr. Putin", "Putin"),
         ("President Trump", "Trump"),
         ("Prime Minister John Major", "John Major"),
+        ("Secretary of State Marco Rubio", "Marco Rubio"),
         ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+        ("Martin Luther King Jr.", "Martin Luther King Jr."),
+        ("Al Gore", "Al Gore"),
         ("Trump's", "Trump"),
     ],
 )
@@ -110,6 +123,19 @@ def test_title_is_kept_for_organisations(nlp: Language) -> None:
     doc.ents = [span]
     found, _ = resolve(mentions_from_doc(doc))
     assert found[0].text == "the President's Council"
+
+
+@pytest.mark.parametrize("phrase", ["Freedom for Elian", "the Port Authority of New York",
+                                    "anti-Castro"])
+def test_other_spans_are_never_cut_down_to_a_name(nlp: Language, phrase: str) -> None:
+    text = f"They spoke of {phrase} today."
+    doc = nlp(text)
+    start = text.index(phrase)
+    span = doc.char_span(start, start + len(phrase), label="ORG")
+    assert span is not None
+    doc.ents = [span]
+    found, _ = resolve(mentions_from_doc(doc))
+    assert [(e.text, e.label) for e in found] == [(phrase, "ORG")]
 
 
 def test_offsets_are_shifted_for_chunks(nlp: Language) -> None:
@@ -141,6 +167,19 @@ def test_shared_surname_stays_apart() -> None:
                                        ("Biden", "PERSON")))
     assert [c.name for c in clusters] == ["Joe Biden", "Hunter Biden", "Biden"]
     assert len({e.cluster for e in found}) == 3
+
+
+def test_surname_with_a_particle_joins_the_full_name() -> None:
+    _, clusters = resolve(mentions(("Osama bin Laden", "PERSON"), ("Bin Laden", "PERSON"),
+                                   ("Laden", "PERSON")))
+    assert [(c.name, c.mentions) for c in clusters] == [("Osama bin Laden", 3)]
+
+
+def test_a_first_name_alone_joins_the_only_person_with_it() -> None:
+    _, clusters = resolve(mentions(("Elian Gonzalez", "PERSON"), ("Lazaro Gonzalez", "PERSON"),
+                                   ("Elian", "PERSON"), ("Gonzalez", "PERSON")))
+    assert [(c.name, c.mentions) for c in clusters] == [
+        ("Elian Gonzalez", 2), ("Lazaro Gonzalez", 1), ("Gonzalez", 1)]
 
 
 def test_middle_initial_is_the_same_person_and_the_longest_form_names_it() -> None:

@@ -45,6 +45,8 @@ TITLE_WORDS = _words(
     coach manager striker midfielder defender goalkeeper
     rev reverend father bishop archbishop cardinal rabbi imam ayatollah patriarch
     former ex late acting interim foreign defense defence interior finance
+    state staff affairs homeland security treasury commerce labor labour education energy health
+    agriculture transportation
     """
 )
 # Lower-case words that belong inside names: "Ludwig van Beethoven", "Osama bin Laden".
@@ -158,21 +160,38 @@ def _is_name_part(token: Token) -> bool:
     return text[:1].isupper() or token.lower_ in NAME_PARTICLES or text in _CONNECTORS
 
 
+def _is_suffix(token: Token) -> bool:
+    return token.lower_.rstrip(".") in NAME_SUFFIXES
+
+
 def _name_bounds(span: Span) -> tuple[int, int]:
-    """Token bounds of the bare name inside a span: titles, roles, demonyms and "'s" dropped."""
+    """Token bounds of the bare name inside a span: a title or role before it ("US President",
+    "White House spokesperson") and a trailing "'s" dropped.
+
+    Only a title word directly before the name cuts, so "Freedom for Elian" or "the Port
+    Authority of New York" stay whole; the last word is always part of the name ("Prime
+    Minister John Major"), and a title followed only by a suffix is a name ("Martin Luther
+    King Jr.").
+    """
     tokens = list(span)
     end = len(tokens)
-    while end > 1 and (tokens[end - 1].text in _POSSESSIVES or tokens[end - 1].is_space):
+    while end > 1 and (tokens[end - 1].text in _POSSESSIVES or tokens[end - 1].is_space
+                       or (tokens[end - 1].is_punct and tokens[end - 1].text != ".")):
         end -= 1
-    # The last word is the head of the name even when it is also a title word ("John Major").
     begin = end - 1
-    while begin > 0 and _is_name_part(tokens[begin - 1]):
-        begin -= 1
-    while begin < end - 1 and (
-        tokens[begin].lower_ in NAME_PARTICLES
-        or tokens[begin].text in _CONNECTORS
-        or (tokens[begin].tag_ == "JJ" and _DEMONYM.match(tokens[begin].text))
-    ):
+    while begin > 0:
+        before = tokens[begin - 1]
+        if _is_name_part(before) or (
+            _is_title(before) and all(_is_suffix(t) for t in tokens[begin:end])
+        ):
+            begin -= 1
+        elif _is_title(before):
+            break  # a title right before the name: cut here
+        else:
+            begin = 0  # some other word: this is not a titled name, keep the span whole
+            break
+    while begin < end - 1 and (tokens[begin].text in _CONNECTORS
+                               or tokens[begin].lower_ == "the"):
         begin += 1
     return span.start + begin, span.start + end
 
@@ -212,14 +231,26 @@ def _name_tokens(name: str) -> list[str]:
 
 
 def _person_parts(name: str) -> tuple[str, str, str] | None:
-    """(first, last, suffix) of a full person name, or None for a single word."""
+    """(first, surname, suffix) of a full person name, or None for a surname alone.
+
+    Particles belong to the surname: "Osama bin Laden" is ("osama", "bin laden", ""), and
+    "Bin Laden" alone is a surname like "Putin".
+    """
     tokens = _name_tokens(name)
     suffix = ""
     if len(tokens) > 2 and tokens[-1] in NAME_SUFFIXES:
         suffix = tokens.pop()
-    if len(tokens) < 2:
+    cut = len(tokens) - 1
+    while cut > 0 and tokens[cut - 1] in NAME_PARTICLES:
+        cut -= 1
+    if cut <= 0:
         return None
-    return tokens[0], tokens[-1], suffix
+    return tokens[0], " ".join(tokens[cut:]), suffix
+
+
+def _surnames(surname: str) -> set[str]:
+    """The ways a surname is written alone: "bin laden" and "laden"."""
+    return {surname, surname.split()[-1]}
 
 
 def _form(mention: Mention) -> str:
@@ -234,8 +265,8 @@ def consistent_labels(mentions: Sequence[Mention]) -> list[str]:
     PERSON wherever it stands alone, unless it is also a well-known place ("Washington"), where
     the full forms only count as votes. A well-known place that is nobody's surname here is
     GPE/LOC even where the model said ORG (metonymy: "Washington argues") or PERSON. Otherwise
-    the label most mentions of the same name carry wins; a tie goes to PERSON, then to NORP for
-    a demonym, else to the first mention's label.
+    the label most mentions of the same name carry wins; a tie goes to NORP for a demonym, to
+    GPE/LOC for anything else, failing those to the first mention's label.
     Numbers, dates and amounts are never relabelled.
     """
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -244,9 +275,11 @@ def consistent_labels(mentions: Sequence[Mention]) -> list[str]:
         if mention.label not in NAME_LABELS:
             continue
         votes[_form(mention)][mention.label] += 1
-        if mention.label == "PERSON" and (parts := _person_parts(mention.name_text)) \
-                and _form(mention) not in KNOWN_PLACES:
-            surname_votes[parts[1]] += 1
+        if mention.label == "PERSON" and _form(mention) not in KNOWN_PLACES \
+                and not _acronym_tail(mention.name_text) \
+                and (parts := _person_parts(mention.name_text)):
+            for surname in _surnames(parts[1]):
+                surname_votes[surname] += 1
 
     decided = {form: _decide(form, counter, surname_votes[form])
                for form, counter in votes.items()}
@@ -255,6 +288,13 @@ def consistent_labels(mentions: Sequence[Mention]) -> list[str]:
         else mention.label
         for mention in mentions
     ]
+
+
+def _acronym_tail(name: str) -> bool:
+    """"Steven Snyder TWA": an upper-case last word after a mixed-case name is an
+    organisation the tagger swallowed, not a surname."""
+    words = name.split()
+    return len(words) > 1 and words[-1].isupper() and not name.isupper()
 
 
 def _decide(form: str, votes: Counter[str], full_form_votes: int) -> str:
@@ -266,9 +306,11 @@ def _decide(form: str, votes: Counter[str], full_form_votes: int) -> str:
         return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
     top = max(counts.values())
     tied = [label for label, count in counts.items() if count == top]
-    for preferred in ("PERSON", "NORP" if _DEMONYM.match(form.capitalize()) else ""):
-        if len(tied) > 1 and preferred in tied:
-            return preferred
+    if len(tied) > 1:
+        demonym = _DEMONYM.match(form.capitalize())
+        for preferred in ("NORP",) if demonym else ("GPE", "LOC"):
+            if preferred in tied:
+                return preferred
     # Counter keeps first-seen order, so a remaining tie goes to the first mention's label.
     return tied[0]
 
@@ -334,11 +376,17 @@ def _person_groups(indices: list[int], names: list[str]) -> list[list[int]]:
             singles[normalize(names[i])].append(i)
     surnames: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for key in by_full:
-        surnames[key[1]].append(key)
+        for surname in _surnames(key[1]):
+            surnames[surname].append(key)
+    first_names: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for key in by_full:
+        first_names[key[0]].append(key)
     groups = {key: list(members) for key, members in by_full.items()}
     alone: list[list[int]] = []
     for word, members in singles.items():
-        owners = surnames.get(word, [])
+        # A lone word joins the one person it is the surname of; failing that, the one person
+        # it is the first name of ("Elian" for "Elian Gonzalez") if it is nobody's surname.
+        owners = surnames.get(word) or first_names.get(word, [])
         if len(owners) == 1:
             groups[owners[0]].extend(members)
         else:
