@@ -48,8 +48,9 @@ _PATTERNS = [
     r"(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)",
     _HOLIDAY,
     # clock times and parts of day
-    rf"\d{{1,2}}(?::\d{{2}})? ?(?:a\.m\.|p\.m\.|am|pm)(?:{_TZ})?"
-    rf"(?: (?:{_WEEKDAY}|today|yesterday|tomorrow))?",
+    rf"(?:\d{{1,2}}(?::\d{{2}})? ?(?:a\.m\.|p\.m\.|am|pm)|noon|midnight)(?:{_TZ})?"
+    rf"(?:,? (?:{_WEEKDAY}|today|yesterday|tomorrow|(?-i:{_MONTH_CAP}|{_MONTH_ABBR_CAP})\.? "
+    r"\d{1,2}))?",
     rf"\d{{1,2}}:\d{{2}}(?: ?(?:a\.m\.|p\.m\.|am|pm))?(?:{_TZ})?",
     rf"(?:(?:{_WEEKDAY}|yesterday|today|tomorrow|this|last|that|the next|the following) )"
     r"(?:morning|afternoon|evening|night)",
@@ -69,7 +70,7 @@ _PATTERNS = [
     r"(?:(?:latest|current|last|past|previous|next|coming|following|same|year-earlier|year-ago|"
     r"fiscal|calendar|first|second|third|fourth)[- ])+(?:quarter|half)"
     r"(?: of (?:fiscal )?\d{4})?",
-    r"(?:the|its|this|that) quarter",
+    r"(?:the|its|this|that|this year's|last year's) quarter",
     # amounts of time spaCy leaves out ("nearly two and a half years")
     rf"(?:(?:about|around|nearly|almost|more than|less than|over|some|at least|up to) )?"
     rf"(?:\d+(?:\.\d+)?|(?:{_NUMW})(?:[- ](?:{_NUMW}))*|several|a few)(?: and a half)? "

@@ -623,8 +623,7 @@ class Normalizer:
         if not index and not rel and not det:
             return None
         months = 3 if unit == "quarter" else 6
-        if det in ("this year", "last year", "next year") and index is None:
-            return None
+
         year_text = m["year"] or (rel if rel.isdigit() else None)
         if year_text:
             if index is None:
@@ -656,7 +655,7 @@ class Normalizer:
             current = current.shift(-1)
         elif rel in ("next", "coming", "following"):
             current = current.shift(1)
-        if "year" in rel:
+        if "year" in rel or det == "last year":
             current = current.shift(-1, "year")
         return Reading("DATE", current.value, None, anchor, current)
 
@@ -690,7 +689,9 @@ class Normalizer:
             return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor=anchor)
         previous = self.ctx.previous
         if unit == "year" and amount == 1 and previous is not None and \
-                previous.grain in ("quarter", "half"):
+                previous.grain in ("quarter", "half") and \
+                (self.ctx.dct is None or previous.day.year >= self.ctx.dct.year - 1 + (
+                    self.ctx.dct.month > 3)):
             # "up 5% from a year ago" after "the third quarter": the same quarter a year back.
             p = previous.shift(sign, "year")
             return Reading("DATE", p.value, None, "previous", p)
@@ -852,9 +853,14 @@ class Normalizer:
     )
 
     def _time_of_day(self, s: str) -> Reading | None:
-        if s in ("noon", "midday", "midnight"):
-            hour = "12:00" if s != "midnight" else "24:00"
+        if m := re.match(r"^(?P<w>noon|midday|midnight)(?: (?P<rest>.+))?$", s):
+            hour = "12:00" if m["w"] != "midnight" else "24:00"
             day, where = self._base()
+            if m["rest"]:
+                r = Normalizer(self.ctx).read(m["rest"])
+                if r is None or r.period is None or r.period.grain != "day":
+                    return None
+                day, where = r.period, r.anchor
             if day is None or day.grain != "day":
                 return Reading("TIME", f"XXXX-XX-XXT{hour}")
             return self._date(day, "TIME", where, suffix=f"T{hour}")

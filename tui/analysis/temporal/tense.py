@@ -40,8 +40,11 @@ def direction(span: Span) -> int:
     above them; an infinitive after a verb of planning ("plans to meet on Friday") looks ahead.
     """
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ == "since":
+    signal = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if signal == "since":
         return -1
+    if signal in ("until", "till", "by"):
+        return 1  # a deadline lies ahead
     verb = governing_verb(span)
     for _ in range(4):
         if verb is None:
