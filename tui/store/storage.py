@@ -73,17 +73,19 @@ def encode(data: Any) -> bytes:
 
 
 class TableEncoder:
-    """Encodes the whole database, reusing the JSON of everything not replaced since last time.
+    """Encodes the whole database, reusing the JSON of everything unchanged since last time.
 
     TinyDB writes the whole file for every change; re-encoding 10,000 unchanged notes would
-    dominate a save (and hold the GIL). Records are values: the store replaces a record (or a
-    table) with a new dict and never mutates one in place, so an object seen before has the
-    same JSON as before. The memo keeps those objects alive, so their ``id``s are not reused.
+    dominate a save (and hold the GIL). The store never mutates a record or a table in place
+    (it puts new dicts), so an object seen before has the JSON it had; a record read afresh
+    from the file (another process wrote it) is reused when it compares equal. (Python's
+    ``1 == True == 1.0`` means such a swap keeps the old spelling; the value stays truthy-equal
+    and no stored field mixes those types.)
     """
 
     def __init__(self) -> None:
-        # table name -> (table object, its JSON, {id(record): (record, key, "key":JSON)})
-        self._memo: dict[str, tuple[object, bytes, dict[int, tuple[object, str, bytes]]]] = {}
+        # table name -> (table object, its JSON, {key: (record, '"key":JSON')})
+        self._memo: dict[str, tuple[object, bytes, dict[str, tuple[object, bytes]]]] = {}
 
     def encode(self, tables: Tables) -> bytes:
         memo = {}
@@ -99,17 +101,15 @@ class TableEncoder:
         return b"{" + b",".join(parts) + b"}"
 
     @staticmethod
-    def _encode_table(table: dict[str, Any], seen: dict[int, tuple[object, str, bytes]]
-                      ) -> tuple[object, bytes, dict[int, tuple[object, str, bytes]]]:
+    def _encode_table(table: dict[str, Any], seen: dict[str, tuple[object, bytes]]
+                      ) -> tuple[object, bytes, dict[str, tuple[object, bytes]]]:
         records = {}
-        parts = []
         for key, record in table.items():
-            hit = seen.get(id(record))
-            if hit is None or hit[0] is not record or hit[1] != key:
-                hit = (record, key, encode(key) + b":" + encode(record))
-            records[id(record)] = hit
-            parts.append(hit[2])
-        return table, b"{" + b",".join(parts) + b"}", records
+            hit = seen.get(key)
+            if hit is None or (hit[0] is not record and hit[0] != record):
+                hit = (record, encode(key) + b":" + encode(record))
+            records[key] = hit
+        return table, b"{" + b",".join(hit[1] for hit in records.values()) + b"}", records
 
     def forget(self) -> None:
         self._memo = {}
@@ -161,6 +161,7 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> Tables | None:
         stamp = self._current_stamp()
+        # (The encoder's memo survives a re-read: unchanged records compare equal.)
         if stamp is not None and stamp == self._stamp and self._data is not None:
             return self._data
         try:
