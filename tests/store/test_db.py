@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
 import subprocess
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from tinydb import TinyDB
 
 from tui.errors import GlossError
+from tui.store.cache import AnalysisCache
 from tui.store.db import Store
 from tui.store.model import Note, TextPositionSelector
 from tui.store.schema import NOTES, SCHEMA_VERSION, migrate
@@ -316,3 +318,16 @@ def test_the_store_does_not_pull_in_textual_or_spacy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_analysis_cache_stays_under_its_size_limit_dropping_least_recently_used(
+        tmp_path: Path) -> None:
+    cache = AnalysisCache(tmp_path / "cache", max_bytes=3 * 1200)
+    data = {"entities": ["x" * 1000]}
+    for i, doc in enumerate("abcd"):
+        cache.put(doc, "k", data)
+        os.utime(cache.entry_path(doc, "k"), (1000 + i, 1000 + i))  # written in this order
+    assert cache.get("a", "k") is None, "the oldest entry made room"
+    assert cache.get("b", "k") == data  # reading b makes it recent
+    cache.put("e", "k", data)
+    assert [d for d in "bcde" if cache.get(d, "k") is not None] == ["b", "d", "e"]
