@@ -20,6 +20,7 @@ from tui.analysis.temporal.periods import (
     weekday_near,
     year_near,
 )
+from tui.analysis.temporal.words import clean, duration_value, number
 
 
 @dataclass(frozen=True)
@@ -54,83 +55,6 @@ _UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|
 _DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[0-9]|20)\d{2})"
 _YEAR_PLAIN = r"(?:1[0-9]|20)\d{2}"
-
-_SPACES = re.compile(r"\s+")
-_INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z0-9])|(?<=[0-9])-(?=[a-z])")
-
-
-_CENTURY_WORDS = {"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9}
-_SPOKEN_YEAR = re.compile(
-    rf"\b(?P<c>{'|'.join(_CENTURY_WORDS)}) (?P<t>{'|'.join(_TENS)})(?: (?P<u>"
-    rf"{'|'.join(_UNITS_WORDS)}))?\b|\btwo thousand(?: and)?(?: (?P<u2>{'|'.join(_UNITS_WORDS)}))?"
-    rf"\b"
-)
-
-
-def _spoken_year(m: re.Match[str]) -> str:
-    """ "nineteen ninety six" -> "1996", "two thousand and one" -> "2001" (broadcast text)."""
-    if m["c"]:
-        return str(_CENTURY_WORDS[m["c"]] * 100 + _TENS[m["t"]] + _UNITS_WORDS.get(m["u"], 0))
-    return str(2000 + _UNITS_WORDS.get(m["u2"] or "", 0))
-
-
-def clean(text: str) -> str:
-    """Lower-case, drop abbreviation dots, possessives and edge punctuation, split hyphens."""
-    s = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
-    s = re.sub(r"(?<=[a-z])\.(?=\s|,|$)", "", s)  # "sept." -> "sept"; keeps "p.m"
-    s = re.sub(r"'s\b", "", s)
-    s = _INNER_HYPHEN.sub(" ", s)
-    s = s.replace(",", " , ")
-    s = _SPACES.sub(" ", s).strip(" ,.;:!?\"'()[]")
-    s = _SPOKEN_YEAR.sub(_spoken_year, s)
-    return s.replace(" , ", ", ").strip()
-
-
-def number(text: str) -> float | None:
-    """The value of a number written in digits or words ("three", "twenty-four"), else None."""
-    t = text.strip().replace("-", " ")
-    try:
-        return float(t)
-    except ValueError:
-        pass
-    if t in lx.NUMBER_WORDS:
-        return float(lx.NUMBER_WORDS[t])
-    words = t.split()
-    if len(words) > 1 and words[0] in ("a", "an") and words[1] not in ("hundred", "dozen"):
-        words = words[1:]  # "a two-day visit"
-    total = 0.0
-    for word in words:
-        if word not in lx.NUMBER_WORDS:
-            return None
-        value = lx.NUMBER_WORDS[word]
-        total = total * value if value == 100 and total else total + value
-    return total
-
-
-def duration_value(amount: float | None, unit: str) -> str:
-    """TIMEX3 duration such as P3Y, PT30M, PXW."""
-    letter, is_time = lx.UNITS[unit]
-    if unit == "fortnight" and amount is not None:
-        amount *= 2
-    if letter == "DE" and amount is not None:
-        letter, amount = "Y", amount * 10
-    if letter == "Q" and amount is not None:
-        letter, amount = "M", amount * 3
-    if amount is None:
-        n = "X"
-    elif amount == int(amount):
-        n = str(int(amount))
-    elif is_time and letter in "HM" and (amount * 60) == int(amount * 60):
-        smaller = "M" if letter == "H" else "S"
-        return f"PT{int(amount * 60)}{smaller}"
-    else:
-        n = f"{amount:g}"
-    return f"PT{n}{letter}" if is_time else f"P{n}{letter}"
-
 
 def _grain_of(unit: str) -> str:
     return {"night": "day", "fortnight": "week", "millennium": "century"}.get(unit, unit)
@@ -179,7 +103,7 @@ class Normalizer:
                      self._holiday, self._year_forms,
                      self._relative_day, self._weekday, self._season, self._quarter,
                      self._ago, self._anaphoric_shift, self._this_next_last, self._same,
-                     self._duration, self._time_of_day, self._bare_unit):
+                     self._duration, self._time_of_day):
             reading = rule(core)
             if reading is not None:
                 if mod and reading.mod is None:
@@ -842,9 +766,6 @@ class Normalizer:
         if m["tail"] in ("ahead", "to come") and amount is None:
             return Reading("DATE", "FUTURE_REF")
         return Reading("DURATION", duration_value(amount, unit))
-
-    def _bare_unit(self, s: str) -> Reading | None:
-        return None
 
     # -- clock times ---------------------------------------------------------------------
     _CLOCK = re.compile(

@@ -32,7 +32,7 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
     probe = Normalizer(Context(dct, None, 0, date_order, narrative))
     readable = [(s, e) for s, e in _candidates(doc)
                 if not _is_age(text, s, e) and not _is_a_march(text, s, e)
-                and probe.read(text[s:e]) is not None]
+                and _read(probe, text[s:e]) is not None]
     spans = _select(text, readable)
     previous: Period | None = Period(dct, "day") if dct is not None and not narrative else None
     out: list[Timex] = []
@@ -40,7 +40,7 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
         span = doc.char_span(start, end, alignment_mode="expand")
         direction = tense.direction(span) if span is not None and len(span) else 0
         ctx = Context(dct, previous, direction, date_order, narrative)
-        reading = Normalizer(ctx).read(text[start:end])
+        reading = _read(Normalizer(ctx), text[start:end])
         if reading is None:
             continue
         out.append(Timex(start, end, text[start:end], reading.type, reading.value,
@@ -48,6 +48,15 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
         if _is_specific(reading) and not (narrative and reading.anchor == "dct"):
             previous = reading.period
     return out
+
+
+def _read(normalizer: Normalizer, expression: str) -> Reading | None:
+    """The reading, or None where the arithmetic leaves the calendar (before year 1 or after
+    9999, reachable only from an extreme DCT)."""
+    try:
+        return normalizer.read(expression)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _is_age(text: str, start: int, end: int) -> bool:
