@@ -144,6 +144,29 @@ def test_selector_after_text_inserted_before_finds_the_quote(
     assert span(found, inserted + text) == text[start:end]
 
 
+@given(st.text(min_size=1), st.text(max_size=40), st.data())
+def test_edits_away_from_the_passage_never_lose_it(
+        text: str, replacement: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    note = Note.on_passage(DOC, text, start, end)
+    # Replace some stretch of text wholly before the prefix or wholly after the suffix.
+    before = max(0, start - 32)
+    after = min(len(text), end + 32)
+    if data.draw(st.booleans()) and before > 0:
+        lo = data.draw(st.integers(0, before))
+        hi = data.draw(st.integers(lo, before))
+    elif after < len(text):
+        lo = data.draw(st.integers(after, len(text)))
+        hi = data.draw(st.integers(lo, len(text)))
+    else:
+        lo = hi = 0
+    edited = text[:lo] + replacement + text[hi:]
+    found = reanchor(note, edited)
+    assert found.anchor in ("exact", "moved")
+    assert span(found, edited) == text[start:end]
+
+
 @given(st.builds(
     lambda t, a, b, tags: (t, min(a, b) % (len(t) + 1), max(a, b) % (len(t) + 1), tags),
     st.text(), st.integers(0, 10_000), st.integers(0, 10_000),
