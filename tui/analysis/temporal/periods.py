@@ -65,7 +65,6 @@ def add_months(d: date, months: int) -> date:
     """``d`` moved by whole months, clamping the day to the target month's length."""
     total = d.year * 12 + d.month - 1 + months
     year, month = divmod(total, 12)
-    year = max(1, min(9999, year))
     return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
 
 
