@@ -79,6 +79,23 @@ def test_deleted_short_quote_is_not_moved_to_another_mention() -> None:
     assert reanchor(note, edited).anchor == "orphaned"
 
 
+STORY = [
+    "The envoy said the talks in Moscow were useful but that no date was set for more.",
+    "In Kyiv, officials said the talks had not included them and that they were worried.",
+    "Analysts in London said the talks could stall if the envoy returned without a plan.",
+    "Oil prices rose after the talks were announced, then fell back by the evening.",
+]
+
+
+def test_short_quotes_of_a_deleted_paragraph_never_land_on_other_mentions() -> None:
+    text = "\n\n".join(STORY)
+    edited = text.replace(STORY[1] + "\n\n", "")
+    for word in ("the talks", "said", "talks", "the", "that"):
+        start = text.index(STORY[1]) + STORY[1].index(word)
+        note = Note.on_passage(DOC, text, start, start + len(word))
+        assert reanchor(note, edited).anchor == "orphaned", word
+
+
 def test_duplicated_passage_keeps_the_right_occurrence() -> None:
     repeated = "Talks will resume next week."
     text = (f"In Geneva, the envoys met. {repeated} Nobody else spoke.\n\n"

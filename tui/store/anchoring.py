@@ -8,7 +8,7 @@ passage from the cheapest, surest evidence to the weakest:
 2. the quote with its full context occurs near the old position           → ``moved``
 3. the quote occurs elsewhere: each occurrence is scored by its context   → ``exact``/``moved``
 4. an approximate match of the quote (bounded edit distance, Myers'
-   bit-parallel search) in windows suggested by its rarer words            → ``fuzzy``
+   bit-parallel search) near the old place, or where its rarer words are   → ``fuzzy``
 5. nothing scores well enough                                              → ``orphaned``
 
 Candidates are scored the way Hypothesis scores them: quote 50, prefix 20, suffix 20,
@@ -39,6 +39,9 @@ GUIDE_WORDS = 6  # rarest words of a quote used to guess where an edited quote w
 NEAR = 65536  # how far from the old position the quote-with-context search looks
 FUZZY_SLACK = 256  # the first fuzzy search covers the old place give or take this much
 CONFIDENT_SCORE = 0.9  # a fuzzy match this good near the old place ends the search
+# difflib's ratio of two unrelated 32-character stretches of English is ~0.3 (0.375 at the
+# 90th percentile): only agreement above this level counts as similar context.
+CHANCE_RATIO = 0.4
 _WORD = re.compile(r"\w{4,}")
 
 
@@ -149,7 +152,7 @@ class Anchorer:
                 similarity = adjacent(expected, actual) / len(expected)
                 if full:
                     ratio = SequenceMatcher(None, expected, actual, autojunk=False).ratio()
-                    similarity = max(similarity, ratio)
+                    similarity = max(similarity, (ratio - CHANCE_RATIO) / (1.0 - CHANCE_RATIO))
             total += weight * similarity
         return total
 
