@@ -186,7 +186,7 @@ def _lines(stream: BinaryIO | TextIO) -> Iterator[bytes]:
 
 @dataclass
 class _Slot:
-    """What travels with a text through ``nlp.pipe``: the record, its DCT, and the bad lines
+    """What a text's result needs besides its parse: the record, its DCT, and the bad lines
     that came before it (they are written just before its result, keeping input order)."""
 
     record: Record
@@ -201,8 +201,10 @@ def _meta(record: Record) -> Metadata:
                     date_order=cast(DateOrder | None, record.date_order))
 
 
-def _slots(lines: Iterable[bytes], trailing: list[BadLine], max_length: int,
-           dct_flag: str | None) -> Iterator[tuple[str, _Slot]]:
+def _slots(lines: Iterable[bytes], slots: dict[int, _Slot], trailing: list[BadLine],
+           max_length: int, dct_flag: str | None) -> Iterator[tuple[str, int]]:
+    """Texts for ``nlp.pipe``, each with the key of its ``_Slot`` in ``slots``: only the key
+    travels to worker processes and back."""
     pending: list[BadLine] = []
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
@@ -216,7 +218,8 @@ def _slots(lines: Iterable[bytes], trailing: list[BadLine], max_length: int,
             continue
         # A date given on the line belongs to that document: it wins over --date.
         dct, source = document_dct(_meta(item), item.text, None if item.dct else dct_flag)
-        yield item.text, _Slot(item, pending, dct, source)
+        slots[number] = _Slot(item, pending, dct, source)
+        yield item.text, number
         pending = []
     trailing.extend(pending)
 
@@ -233,14 +236,16 @@ def run_jsonl(nlp: Language, stdin: BinaryIO | TextIO, stdout: BinaryIO, *, batc
         document_dct(Metadata(), "", dct_flag)  # a malformed --date fails once, up front
     model = model_info(nlp)
     trailing: list[BadLine] = []
-    slots = _slots(_lines(stdin), trailing, nlp.max_length, dct_flag)
+    slots: dict[int, _Slot] = {}
+    texts = _slots(_lines(stdin), slots, trailing, nlp.max_length, dct_flag)
 
     def write(record: dict[str, Any]) -> None:
         stdout.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
         stdout.flush()
 
-    for doc, slot in nlp.pipe(slots, as_tuples=True, batch_size=batch_size,
-                              n_process=processes):
+    for doc, key in nlp.pipe(texts, as_tuples=True, batch_size=batch_size,
+                             n_process=processes):
+        slot = slots.pop(key)
         for bad in slot.before:
             write(bad.to_json())
         record = slot.record
