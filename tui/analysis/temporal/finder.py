@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from tui.analysis.temporal import lexicon as lx
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _MONTH = "|".join(sorted((m for m in lx.MONTHS if len(m) > 3 or m == "may"), key=len,
                          reverse=True))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from tui.analysis.model import Timex
 from tui.analysis.temporal import finder, tense
 from tui.analysis.temporal.normalize import Context, Normalizer, Reading
 from tui.analysis.temporal.periods import Period
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 _YEAR = re.compile(r"\b(1[5-9]\d{2}|20\d{2})\b")

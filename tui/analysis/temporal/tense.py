@@ -6,7 +6,10 @@ in a future one ("will begin on Wednesday"); present tense leaves the direction 
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _FUTURE_AUX = frozenset({"will", "'ll", "ll", "shall", "wo", "would", "'d"})
 _VERB_POS = frozenset({"VERB", "AUX"})
