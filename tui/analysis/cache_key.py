@@ -35,3 +35,14 @@ def analysis_cache_key(model: str, *context: str | None) -> str:
     parts = [f"{model}=={model_version(model)}", f"a{ANALYSIS_VERSION}"]
     parts.extend(c or "-" for c in context)
     return ";".join(parts)
+
+
+def key_for(requested_model: str | None, dct_flag: str | None, date_order_flag: str | None,
+            settings: dict[str, object]) -> str | None:
+    """The cache key for one document's analysis, or None when no pipeline is installed."""
+    model = chosen_model(requested_model)
+    if model is None:
+        return None
+    dct = settings.get("dct") or dct_flag  # the reader's saved choice wins, as in analysis
+    order = settings.get("date_order") or date_order_flag
+    return analysis_cache_key(model, str(dct) if dct else None, str(order) if order else None)

@@ -7,13 +7,16 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, TabbedContent, TabPane
 
+from tui.analysis.cache_key import key_for
 from tui.analysis.model import Analysis
 from tui.app import search
+from tui.app.annotating import Annotating
+from tui.app.dialogs import Dialogs
 from tui.app.highlights import (
     CATEGORIES,
     CATEGORY_NAMES,
@@ -29,6 +32,7 @@ from tui.app.widgets.article_header import ArticleHeader
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
 from tui.app.widgets.legend import Legend
+from tui.app.widgets.notes_panel import NotesPanel
 from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_line import StatusLine
 from tui.app.widgets.timeline_panel import TimelinePanel
@@ -37,11 +41,12 @@ from tui.resources import styles_dir
 from tui.store.model import CATEGORIES as NOTE_CATEGORIES
 
 
-class GlossApp(App[None]):
+class GlossApp(Annotating, Dialogs):
     """Read one article with its entities, dates and timeline."""
 
     TITLE = "Gloss"
-    CSS_PATH: ClassVar[Any] = [Path(styles_dir()) / "gloss.tcss"]
+    CSS_PATH: ClassVar[Any] = [Path(styles_dir()) / "gloss.tcss",
+                               Path(styles_dir()) / "dialogs.tcss"]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
@@ -51,6 +56,12 @@ class GlossApp(App[None]):
         Binding("N", "search_next(-1)", "Previous match", show=False),
         Binding("t", "toggle_panel('timeline')", "Timeline"),
         Binding("c", "toggle_panel('entities')", "Entities"),
+        Binding("apostrophe", "show_notes", "Notes"),
+        Binding("a", "annotate", "Annotate"),
+        Binding("A", "annotate_document", "Note on the whole article", show=False),
+        Binding("R", "resume_draft", "Resume a note draft", show=False),
+        Binding("D", "change_date", "Publication date / date order", show=False),
+        Binding("ctrl+e", "export", "Export"),
         Binding("right_square_bracket", "step_time(1)", "Later in time", show=False),
         Binding("left_square_bracket", "step_time(-1)", "Earlier in time", show=False),
         Binding("T", "jump_to_entry", "Date under cursor in timeline", show=False),
@@ -68,7 +79,7 @@ class GlossApp(App[None]):
 
     def __init__(self, document: Document, *, runner: AnalysisRunner | None = None,
                  analysis: Analysis | None = None, store: Any = None,
-                 cache_key: str | None = None, dct_flag: str | None = None,
+                 model: str | None = None, dct_flag: str | None = None,
                  date_order_flag: str | None = None,
                  settings: dict[str, Any] | None = None) -> None:
         super().__init__()
@@ -76,7 +87,7 @@ class GlossApp(App[None]):
         self.runner = runner
         self.analysis = analysis
         self.store = store
-        self.cache_key = cache_key
+        self.model = model
         self.dct_flag = dct_flag
         self.date_order_flag = date_order_flag
         self.settings: dict[str, Any] = dict(settings or {})
@@ -96,6 +107,8 @@ class GlossApp(App[None]):
                     yield TimelinePanel(id="timeline")
                 with TabPane("Entities", id="entities-tab"):
                     yield EntityPanel(id="entities")
+                with TabPane("Notes", id="notes-tab"):
+                    yield NotesPanel(id="notes")
         yield Legend(id="legend")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
@@ -119,6 +132,7 @@ class GlossApp(App[None]):
             self.notebook.on_change = self._notes_changed
             self.notebook.load()
             self._notes_changed()
+            self.call_after_refresh(self.offer_drafts)
         if self.analysis is not None:
             self.apply_analysis(self.analysis)
         elif self.runner is not None:
@@ -148,8 +162,9 @@ class GlossApp(App[None]):
             return
         analysis = Analysis.from_json(result)
         self.apply_analysis(analysis)
-        if self.store is not None and self.cache_key is not None:
-            self.store.cache_analysis(self.document.id, self.cache_key, result)
+        key = key_for(self.model, self.dct_flag, self.date_order_flag, self.settings)
+        if self.store is not None and key is not None:
+            self.store.cache_analysis(self.document.id, key, result)
 
     def apply_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
@@ -162,6 +177,16 @@ class GlossApp(App[None]):
         self._time_order = [m for entry in analysis.timeline if not entry.vague
                             for m in entry.mentions]
         self._describe(self.article.cursor)
+
+    def reanalyse(self) -> None:
+        """Analyse again (after the reader changed the date); a thread if no process exists."""
+        if self.runner is None:
+            from tui.app.runner import AnalysisRunner
+
+            # A process cannot be started inside a running app (textual#3593).
+            self.runner = AnalysisRunner(self.model, "thread", preload=False)
+        self.status.progress = "Analysing…"
+        self.start_analysis()
 
     # ---------------------------------------------------------- status line
     def _describe(self, offset: int) -> None:
@@ -179,6 +204,7 @@ class GlossApp(App[None]):
     def _notes_changed(self) -> None:
         if self.notebook is not None:
             self.article.set_notes(self.notebook.marks())
+            self.refresh_notes_panel()
 
     def _need_notebook(self) -> NoteBook | None:
         if self.notebook is None:

@@ -6,20 +6,11 @@ import argparse
 import sys
 from typing import Any
 
-from tui.analysis.cache_key import analysis_cache_key, chosen_model
+from tui.analysis.cache_key import key_for
 from tui.analysis.model import Analysis
 from tui.document.load import load_document
 from tui.document.model import Document
 from tui.errors import GlossError
-
-
-def cache_key_for(document: Document, args: argparse.Namespace,
-                  settings: dict[str, Any]) -> str | None:
-    model = chosen_model(args.model)
-    if model is None:
-        return None
-    return analysis_cache_key(model, args.date or settings.get("dct"),
-                              args.date_order or settings.get("date_order"))
 
 
 def cached(store: Any, document: Document, key: str | None) -> Analysis | None:
@@ -46,7 +37,7 @@ def main_open(args: argparse.Namespace) -> int:
         print(f"gloss: the notes database was unreadable; it was moved to "
               f"{store.recovered_from}", file=sys.stderr)
     settings = store.settings(document.id)
-    key = cache_key_for(document, args, settings)
+    key = key_for(args.model, args.date, args.date_order, settings)
     analysis = cached(store, document, key)
     runner = None
     if analysis is None:
@@ -55,7 +46,7 @@ def main_open(args: argparse.Namespace) -> int:
         runner = AnalysisRunner(args.model)  # before App.run(): see runner.py
     from tui.app.app import GlossApp
 
-    app = GlossApp(document, runner=runner, analysis=analysis, store=store, cache_key=key,
+    app = GlossApp(document, runner=runner, analysis=analysis, store=store, model=args.model,
                    dct_flag=args.date, date_order_flag=args.date_order, settings=settings)
     app.run()
     return 0

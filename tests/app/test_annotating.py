@@ -1,0 +1,124 @@
+"""Annotating from the keyboard: select, write, save, reopen, edit, delete, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Input, TextArea
+
+from tests.app.conftest import SIZE, screen_text, settle
+from tui.app.app import GlossApp
+from tui.app.screens.note_editor import NoteEditor
+from tui.app.widgets.notes_panel import NotesPanel
+from tui.store.db import Store
+
+PASSAGE = "Steve Witkoff arrived in Moscow"
+
+
+async def test_select_annotate_reopen_edit_delete_undo(
+    make_app: Callable[..., GlossApp], store: Store
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        text = app.document.text
+        start = text.index(PASSAGE)
+        app.article.move_cursor(start)
+        await pilot.press("v", "w", "w", "w")  # Steve Witkoff arrived in|
+        await pilot.press("w", "b", "e")  # then to the end of the entity "Moscow"
+        selection = app.article.selection
+        assert selection is not None and selection[0] == start
+        await pilot.press("a")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"First envoy visit since spring")
+        await pilot.press("tab")
+        assert app.screen.query_one("#note-tags", Input).has_focus
+        await pilot.press(*"diplomacy, russia")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteEditor)
+    (note,) = store.notes(app.document.id)
+    assert note.body == "First envoy visit since spring"
+    assert note.tags == ("diplomacy", "russia")
+    assert note.quote is not None and note.quote.exact.startswith("Steve Witkoff arrived in")
+
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert again.notebook is not None and [n.id for n in again.notebook.notes] == [note.id]
+        assert (note.position.start, note.position.end, "highlight") in again.article.notes  # type: ignore[union-attr]
+        await pilot.press("apostrophe")
+        panel = again.query_one(NotesPanel)
+        assert panel.listed == [note.id]
+        assert "First envoy visit" in screen_text(again)
+        await pilot.press("e")
+        assert isinstance(again.screen, NoteEditor)
+        body = again.screen.query_one("#note-body", TextArea)
+        body.select_all()
+        await pilot.press(*"Edited body")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.get(note.id).body == "Edited body"  # type: ignore[union-attr]
+        panel.focus_list()
+        await pilot.press("d")
+        assert store.get(note.id) is None and panel.listed == []
+        await pilot.press("u")
+        assert store.get(note.id).body == "Edited body"  # type: ignore[union-attr]
+        assert panel.listed == [note.id]
+
+
+async def test_h_and_a_category_number_make_highlights(make_app: Callable[..., GlossApp],
+                                                       store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "h")  # the first sentence, plain highlight
+        await pilot.press("right_parenthesis", "s", "3")  # next sentence, category 3
+        notes = store.notes(app.document.id)
+        assert [n.category for n in notes] == ["highlight", "question"]
+        assert all(n.is_highlight for n in notes)
+        assert app.article.selection is None
+        app.article.move_cursor(0)
+        await pilot.press("greater_than_sign")
+        assert app.article.cursor == notes[1].position.start  # type: ignore[union-attr]
+
+
+async def test_a_closed_editor_keeps_the_draft_and_offers_it_back(
+    make_app: Callable[..., GlossApp], store: Store
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "a")
+        await pilot.press(*"half a thought")
+        await pilot.pause(0.5)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert store.notes(app.document.id) == []
+    again = make_app()
+    async with again.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(again, pilot)
+        assert "unsaved note draft" in screen_text(again)
+        await pilot.press("R")
+        assert isinstance(again.screen, NoteEditor)
+        assert again.screen.query_one("#note-body", TextArea).text == "half a thought"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (note,) = store.notes(app.document.id)
+    assert note.body == "half a thought"
+    assert store.drafts(app.document.id) == {}
+
+
+async def test_note_on_an_entity_from_the_entity_panel(make_app: Callable[..., GlossApp],
+                                                        store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c", "down", "a")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"key figure")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (note,) = store.notes(app.document.id)
+    assert note.target == "entity" and note.target_key
+    assert note.target_key in {c.name for c in app.analysis.clusters}  # type: ignore[union-attr]
