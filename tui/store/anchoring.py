@@ -39,6 +39,7 @@ GUIDE_WORDS = 6  # rarest words of a quote used to guess where an edited quote w
 NEAR = 65536  # how far from the old position the quote-with-context search looks
 FUZZY_SLACK = 256  # the first fuzzy search covers the old place give or take this much
 CONFIDENT_SCORE = 0.9  # a fuzzy match this good near the old place ends the search
+MAX_TIES = 8  # equally close approximate matches in one window compared by their context
 # difflib's ratio of two unrelated 32-character stretches of English is ~0.3 (0.375 at the
 # 90th percentile): only agreement above this level counts as similar context.
 CHANCE_RATIO = 0.4
@@ -104,18 +105,24 @@ def _myers(pattern: str, text: str, anchored: bool = False) -> list[int]:
     return out
 
 
-def _best_approximate(quote: str, text: str, lo: int, hi: int) -> tuple[int, int, int] | None:
-    """The substring of ``text[lo:hi]`` closest to ``quote``: (start, end, edit distance)."""
+def _closest_spans(quote: str, text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """The substrings of ``text[lo:hi]`` closest to ``quote``: (start, end, edit distance).
+
+    Every span at the least distance is returned (a few at most), so the caller can let the
+    context decide between, say, ending before or after a transposed letter.
+    """
     if hi <= lo:
-        return None
+        return []
     ends = _myers(quote, text[lo:hi])
     distance = min(ends)
-    end = lo + ends.index(distance) + 1
-    # Walk back from the end: distances of quote against text[start:end] for each start.
-    left = max(lo, end - len(quote) - distance)
-    starts = _myers(quote[::-1], text[left:end][::-1], anchored=True)
-    best = min(range(len(starts)), key=lambda i: (starts[i], abs(i + 1 - len(quote))))
-    return end - best - 1, end, starts[best]
+    spans = []
+    for j in [j for j, d in enumerate(ends) if d == distance][:MAX_TIES]:
+        end = lo + j + 1
+        # Walk back from the end: distances of quote against text[start:end] for each start.
+        left = max(lo, end - len(quote) - distance)
+        starts = _myers(quote[::-1], text[left:end][::-1], anchored=True)
+        spans += [(end - i - 1, end, distance) for i, d in enumerate(starts) if d == distance]
+    return spans[:4 * MAX_TIES]
 
 
 class Anchorer:
@@ -227,7 +234,7 @@ class Anchorer:
 
     def _fuzzy(self, quote: TextQuoteSelector, expected: int | None) -> Anchor | None:
         m = len(quote.exact)
-        max_errors = int(m * (1.0 - MIN_QUOTE_SIMILARITY))
+        max_errors = int(round(m * (1.0 - MIN_QUOTE_SIMILARITY), 6))
         if max_errors == 0:
             return None
         found: list[Anchor] = []
@@ -247,12 +254,15 @@ class Anchorer:
     def _approximate(self, quote: TextQuoteSelector, expected: int | None, max_errors: int,
                      lo: int, hi: int) -> Anchor | None:
         """The best approximate match of the quote in ``text[lo:hi]``, if it is good enough."""
-        match = _best_approximate(quote.exact, self.text, max(0, lo), min(len(self.text), hi))
-        if match is None or match[2] > max_errors:
-            return None
-        start, end, distance = match
-        score = self._score(start, end, quote, 1.0 - distance / len(quote.exact), expected)
-        return Anchor(start, end, "fuzzy", score) if score >= MIN_SCORE else None
+        best: Anchor | None = None
+        for start, end, distance in _closest_spans(
+                quote.exact, self.text, max(0, lo), min(len(self.text), hi)):
+            if distance > max_errors:
+                break
+            score = self._score(start, end, quote, 1.0 - distance / len(quote.exact), expected)
+            if score >= MIN_SCORE and (best is None or score > best.score):
+                best = Anchor(start, end, "fuzzy", score)
+        return best
 
     def _guesses(self, quote: TextQuoteSelector, max_errors: int) -> list[int]:
         """Likely start positions: where the quote's rarer words are now."""
