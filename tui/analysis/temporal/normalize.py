@@ -448,7 +448,7 @@ class Normalizer:
         if base is None:
             if part:
                 return Reading("TIME", f"XXXX-XX-XXT{lx.PARTS_OF_DAY[part]}")
-            return Reading("DATE", "PRESENT_REF") if word == "today" else None
+            return Reading("DATE", "PRESENT_REF" if word == "today" else "XXXX-XX-XX")
         p = Period(base.day, "day").shift(shift)
         if part:
             return self._date(p, "TIME", anchor, suffix="T" + lx.PARTS_OF_DAY[part])
