@@ -119,6 +119,22 @@ def test_edited_words_inside_the_quote_are_fuzzy() -> None:
     assert span(found, edited) == "The meeting lasted six hours, according to an aide"
 
 
+def test_short_quote_rewrapped_onto_two_lines_is_fuzzy() -> None:
+    text = "The ministers will meet again on 6/8 in Geneva, a spokesman said."
+    note = note_on(text, "on 6/")
+    edited = text.replace("on 6/8", "on\n6/8")
+    found = reanchor(note, edited)
+    assert found.anchor == "fuzzy" and span(found, edited) == "on\n6/"
+
+
+def test_fuzzy_match_ends_where_the_context_resumes() -> None:
+    text = "He did not say when he would meet with the leaders of both countries."
+    note = note_on(text, "when he would meet with the ")
+    edited = text.replace("with the", "with teh")
+    found = reanchor(note, edited)
+    assert found.anchor == "fuzzy" and span(found, edited) == "when he would meet with teh "
+
+
 def test_rewritten_sentence_is_orphaned_not_guessed() -> None:
     note = note_on(TEXT, PARAGRAPHS[3])
     edited = TEXT.replace(PARAGRAPHS[3], "A spokesman declined to comment on Friday evening.")
