@@ -43,7 +43,7 @@ def test_surname_of_a_person_named_in_full_is_a_person_everywhere() -> None:
 
 
 def test_full_name_tagged_once_as_org_keeps_person() -> None:
-    found, _ = resolve(mentions(("Karoline Leavitt", "PERSON"), ("Karoline Leavitt", "ORG")))
+    found, _ = resolve(mentions(("Karoline Leavitt", "ORG"), ("Karoline Leavitt", "PERSON")))
     assert {e.label for e in found} == {"PERSON"}
 
 

@@ -28,7 +28,6 @@ def _words(text: str) -> frozenset[str]:
 
 # Labels that name things; numbers, dates and amounts keep the model's label untouched.
 NAME_LABELS = _words("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE")
-PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 # Words that say what a person is rather than who: they never become part of a name.
 TITLE_WORDS = _words(
@@ -265,8 +264,8 @@ def consistent_labels(mentions: Sequence[Mention]) -> list[str]:
     PERSON wherever it stands alone, unless it is also a well-known place ("Washington"), where
     the full forms only count as votes. A well-known place that is nobody's surname here is
     GPE/LOC even where the model said ORG (metonymy: "Washington argues") or PERSON. Otherwise
-    the label most mentions of the same name carry wins; a tie goes to NORP for a demonym, to
-    GPE/LOC for anything else, failing those to the first mention's label.
+    the label most mentions of the same name carry wins; a tie goes to NORP for a demonym, else
+    to GPE, LOC or PERSON in that order, failing those to the first mention's label.
     Numbers, dates and amounts are never relabelled.
     """
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -298,17 +297,18 @@ def _acronym_tail(name: str) -> bool:
 
 
 def _decide(form: str, votes: Counter[str], full_form_votes: int) -> str:
-    if full_form_votes and form not in KNOWN_PLACES:
+    place = form in KNOWN_PLACES
+    if full_form_votes and not place:
         return "PERSON"  # the surname of someone named in full ("Trump" after "Donald Trump")
+    if place and not full_form_votes:
+        return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
     counts = Counter(votes)
     counts["PERSON"] += full_form_votes
-    if form in KNOWN_PLACES and not full_form_votes:
-        return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
     top = max(counts.values())
     tied = [label for label, count in counts.items() if count == top]
     if len(tied) > 1:
         demonym = _DEMONYM.match(form.capitalize())
-        for preferred in ("NORP",) if demonym else ("GPE", "LOC"):
+        for preferred in ("NORP",) if demonym else ("GPE", "LOC", "PERSON"):
             if preferred in tied:
                 return preferred
     # Counter keeps first-seen order, so a remaining tie goes to the first mention's label.
