@@ -6,10 +6,11 @@ passage from the cheapest, surest evidence to the weakest:
 
 1. the stored position still holds the quote with its context             → ``exact``
 2. the quote with its full context occurs near the old position           → ``moved``
-3. the quote occurs elsewhere: each occurrence is scored by its context   → ``exact``/``moved``
-4. an approximate match of the quote (bounded edit distance, Myers'
-   bit-parallel search) near the old place, or where its rarer words are   → ``fuzzy``
-5. nothing scores well enough                                              → ``orphaned``
+3. a close approximate match with its context near the old position       → ``fuzzy``
+   (a typo fixed, a line re-wrapped: Myers' bit-parallel edit-distance search)
+4. the quote occurs elsewhere: each occurrence is scored by its context   → ``exact``/``moved``
+5. an approximate match where the quote's rarer words are now             → ``fuzzy``
+6. nothing scores well enough                                              → ``orphaned``
 
 Candidates are scored the way Hypothesis scores them: quote 50, prefix 20, suffix 20,
 position 2. A weak candidate is rejected, so a note is never attached to the wrong text; an
@@ -38,7 +39,7 @@ COMMON_WORD = 200  # a word more frequent than this does not suggest where a quo
 GUIDE_WORDS = 6  # rarest words of a quote used to guess where an edited quote went
 NEAR = 65536  # how far from the old position the quote-with-context search looks
 FUZZY_SLACK = 256  # the first fuzzy search covers the old place give or take this much
-CONFIDENT_SCORE = 0.9  # a fuzzy match this good near the old place ends the search
+CONFIDENT_SCORE = 0.9  # an approximate match this good near the old place is taken at once
 MAX_TIES = 8  # equally close approximate matches in one window compared by their context
 # difflib's ratio of two unrelated 32-character stretches of English is ~0.3 (0.375 at the
 # 90th percentile): only agreement above this level counts as similar context.
@@ -190,10 +191,14 @@ class Anchorer:
             return found
         if not exact:
             return None
+        budget = int(round(len(exact) * (1.0 - MIN_QUOTE_SIMILARITY), 6))  # edits allowed
+        near = self._near(quote, expected, budget)
+        if near is not None and near.score >= CONFIDENT_SCORE:
+            return near
         found = self._occurrences(quote, expected)
         if found is not None:
             return found
-        return self._fuzzy(quote, expected)
+        return self._fuzzy(quote, expected, budget, near)
 
     def _with_context(self, quote: TextQuoteSelector, expected: int | None) -> Anchor | None:
         """The occurrence of prefix+quote+suffix nearest the old position, if it is near."""
@@ -232,22 +237,25 @@ class Anchorer:
         state: AnchorState = "exact" if start == expected else "moved"
         return Anchor(start, start + m, state, score)
 
-    def _fuzzy(self, quote: TextQuoteSelector, expected: int | None) -> Anchor | None:
-        m = len(quote.exact)
-        max_errors = int(round(m * (1.0 - MIN_QUOTE_SIMILARITY), 6))
-        if max_errors == 0:
+    def _near(self, quote: TextQuoteSelector, expected: int | None,
+              budget: int) -> Anchor | None:
+        """Local edits leave the passage about where it was: the best match around there."""
+        if expected is None or budget == 0:
             return None
-        found: list[Anchor] = []
-        if expected is not None:
-            # Local edits leave the passage about where it was: look there before indexing.
-            near = self._approximate(quote, expected, max_errors,
-                                     expected - m - FUZZY_SLACK, expected + 2 * m + FUZZY_SLACK)
-            if near is not None and near.score >= CONFIDENT_SCORE:
-                return near
-            found += [near] if near is not None else []
-        for guess in self._guesses(quote, max_errors):
-            match = self._approximate(quote, expected, max_errors, guess - max_errors - 8,
-                                      guess + m + 2 * max_errors + 8)
+        m = len(quote.exact)
+        return self._approximate(quote, expected, budget,
+                                 expected - m - FUZZY_SLACK, expected + 2 * m + FUZZY_SLACK)
+
+    def _fuzzy(self, quote: TextQuoteSelector, expected: int | None, budget: int,
+               near: Anchor | None) -> Anchor | None:
+        """The best approximate match, near the old place or where the rarer words went."""
+        if budget == 0:
+            return None
+        m = len(quote.exact)
+        found = [near] if near is not None else []
+        for guess in self._guesses(quote, budget):
+            match = self._approximate(quote, expected, budget, guess - budget - 8,
+                                      guess + m + 2 * budget + 8)
             found += [match] if match is not None else []
         return max(found, key=lambda a: a.score, default=None)
 
@@ -261,7 +269,9 @@ class Anchorer:
                 break
             score = self._score(start, end, quote, 1.0 - distance / len(quote.exact), expected)
             if score >= MIN_SCORE and (best is None or score > best.score):
-                best = Anchor(start, end, "fuzzy", score)
+                state: AnchorState = ("fuzzy" if distance else
+                                      "exact" if start == expected else "moved")
+                best = Anchor(start, end, state, score)
         return best
 
     def _guesses(self, quote: TextQuoteSelector, max_errors: int) -> list[int]:
