@@ -135,6 +135,15 @@ def test_fuzzy_match_ends_where_the_context_resumes() -> None:
     assert found.anchor == "fuzzy" and span(found, edited) == "when he would meet with teh "
 
 
+def test_quote_kept_while_its_surroundings_were_rewritten_stays_exact() -> None:
+    passage = "The meeting lasted five hours"
+    note = note_on(TEXT, passage)
+    edited = TEXT.replace("with the Kremlin.", "with Kremlin aides.").replace(
+        ", according to an aide", ", said a person who was there")
+    found = reanchor(note, edited)
+    assert found.anchor in ("exact", "moved") and span(found, edited) == passage
+
+
 def test_rewritten_sentence_is_orphaned_not_guessed() -> None:
     note = note_on(TEXT, PARAGRAPHS[3])
     edited = TEXT.replace(PARAGRAPHS[3], "A spokesman declined to comment on Friday evening.")
