@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -61,10 +62,45 @@ class Placement:
     hi: datetime
     granularity: str
     finer: str  # the unit one step down, where MID and END are placed
+    unknown: str | None = None  # the unit left open: "day" for 1998-10-XX (some day in October)
+
+
+def known_part(value: str) -> tuple[str, str | None]:
+    """The value cut back to what is known, and the unit left open: 1998-10-XX is some day of
+    October 1998, 1989-WXX some week of 1989, FY2007 the (fiscal) year 2007."""
+    if value.startswith("FY") and value[2:6].isdigit():
+        return value[2:6], "fiscal year"
+    if ("X" not in value or value.startswith("X") or value.endswith("REF")
+            or _CENTURY.match(value) or _DECADE.match(value)):
+        return value, None
+    head, _, clock = value.partition("T")
+    if "X" not in head:
+        return head, "time"
+    parts = head.split("-")
+    known = []
+    for part in parts:
+        if "X" in part:
+            break
+        known.append(part)
+    opened = parts[len(known)]
+    if not known and opened[:3].isdigit():
+        return opened[:3], "year"  # 199X-XX-XX: some time in the 1990s
+    if len(parts) - len(known) > 1:
+        return "-".join(known), "date"
+    unit = {"W": "week", "Q": "quarter", "H": "half"}.get(opened[:1], "day" if len(known) == 2
+                                                           else "month")
+    return "-".join(known), unit
 
 
 def place(value: str) -> Placement | None:
-    """The interval a DATE/TIME value denotes, or None when it cannot be put on a calendar."""
+    """The interval a DATE/TIME value denotes, or None when it cannot be put on a calendar.
+
+    A value with open parts is placed at what is known of it (1998-10-XX in October 1998).
+    """
+    known, unknown = known_part(value)
+    if unknown is not None:
+        placement = place(known) if known else None
+        return replace(placement, unknown=unknown) if placement else None
     if m := _CENTURY.match(value):
         start = int(m["century"]) * 100
         return Placement(_at(start), _at(start + 100), "century", "decade")
@@ -171,6 +207,7 @@ def part_of(placement: Placement, mod: str | None) -> tuple[datetime, datetime]:
 def sort_anchor(placement: Placement, mod: str | None) -> tuple[datetime, int, float]:
     """Sort key: where the entry begins, then precise before fuzzy, then longest first.
 
+    A value with open parts (some day in October) is fuzzy in the same way.
     A container sorts before what it contains (a year before its months, a day before its
     times) because, at the same start, the longer period comes first. A period with a positional
     modifier ("the beginning of the year", "mid-July", "end of 2025") is a fuzzy part of its
@@ -181,7 +218,7 @@ def sort_anchor(placement: Placement, mod: str | None) -> tuple[datetime, int, f
     """
     length = (placement.hi - placement.lo).total_seconds()
     if mod not in POSITIONAL_MODS:
-        return placement.lo, 0, -length
+        return placement.lo, 1 if placement.unknown else 0, -length
     units = _units(placement)
     index = {"START": 0, "MID": len(units) // 2, "END": len(units) - 1}[mod or "START"]
     return units[index], 1, -length
@@ -211,6 +248,11 @@ def _base_label(value: str) -> str | None:
         return f"{m['decade']}0s"
     if value.startswith("XXXX-"):
         return _yearless_label(value)
+    known, unknown = known_part(value)
+    if unknown is not None:
+        base = _base_label(known) if known else None
+        return f"{base}, {unknown} unknown" if base and unknown != "fiscal year" else (
+            f"fiscal year {known}" if base else None)
     m = _VALUE.match(value)
     placement = place(value)
     if not m or placement is None:
@@ -241,6 +283,8 @@ def _base_label(value: str) -> str | None:
 
 def _yearless_label(value: str) -> str | None:
     parts = value.split("-")
+    if len(parts) == 2 and parts[1] in _SEASONS:
+        return f"{_SEASONS[parts[1]][1]}, year unknown"
     if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
         month = calendar.month_name[int(parts[1])]
         if len(parts) >= 3 and parts[2][:2].isdigit():
@@ -325,6 +369,7 @@ def _join(doc: Doc, indices: Iterable[int]) -> str:
     text = "".join(parts).strip()
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"\s*[(\[]\s*[)\]]", "", text)  # brackets left empty by a dropped timex
     return text.strip(" ,;:-—–")
 
 
@@ -333,21 +378,36 @@ def _subtree(token: Token, skip: set[int]) -> set[int]:
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) % (len(text) + 1)) or len(text)
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
 
 
-def sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """The sentence around a span, never crossing a paragraph (line) break."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return _line_bounds(doc.text, start, end)
-    sentence = span.sent
-    line_start, line_end = _line_bounds(doc.text, start, end)
-    lo = max(sentence.start_char, line_start)
-    hi = min(sentence.end_char, line_end)
-    while hi > lo and doc.text[hi - 1].isspace():
-        hi -= 1
-    return lo, hi
+class Sentences:
+    """Sentences by token, indexed once per document (``Span.sent`` walks the whole doc)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text  # joined from the tokens on every access, so kept
+        has_sentences = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+        self.spans: list[Span] = list(doc.sents) if has_sentences and len(doc) else [doc[:]]
+        self.starts = [span.start for span in self.spans]
+
+    def of(self, token: int) -> Span:
+        return self.spans[max(bisect_right(self.starts, token) - 1, 0)]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around a character span, never crossing a paragraph (line) break."""
+        text = self.text
+        line_start, line_end = _line_bounds(text, start, end)
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return line_start, line_end
+        sentence = self.of(span.start)
+        lo = max(sentence.start_char, line_start)
+        hi = min(sentence.end_char, line_end)
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        return lo, hi
 
 
 class EventReader:
@@ -355,39 +415,51 @@ class EventReader:
 
     def __init__(self, doc: Doc, timexes: Sequence[Timex], limit: int = EVENT_CHARS) -> None:
         self.doc = doc
+        self.sentences = Sentences(doc)
         self.limit = limit
-        self.timex_tokens: set[int] = set()
+        self.spans: list[Span] = []  # every timex, in text order
         self.dating_tokens: set[int] = set()  # tokens of DATE/TIME timexes, which date a clause
-        for timex in timexes:
+        for timex in sorted(timexes, key=lambda t: t.start):
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-            if span is None:
+            if span is None or not len(span):
                 continue
-            indices = {t.i for t in span}
-            self.timex_tokens |= indices
+            self.spans.append(span)
             if timex.type in ("DATE", "TIME"):
-                self.dating_tokens |= indices
+                self.dating_tokens |= {t.i for t in span}
+        self._starts = [span.start for span in self.spans]
+        self.window: set[int] = set()
+        self.skip: set[int] = set()
 
     def event(self, start: int, end: int) -> str:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return ""
-        lo, hi = sentence_bounds(self.doc, start, end)
-        self.window = {t.i for t in self.doc if lo <= t.idx < hi}
-        self.skip = {t.i for t in span} | self.timex_tokens | {
-            t.i for t in self.doc if t.i not in self.window}
-        self.skip |= self._signals(span) | self._about_the_date(span)
+        sentence = self.sentences.of(span.start)
+        lo, hi = self.sentences.bounds(start, end)
+        self.window = {t.i for t in sentence if lo <= t.idx < hi}
+        self.skip = {t.i for t in span} | {t.i for t in sentence if t.i not in self.window}
+        first = bisect_left(self._starts, sentence.start)
+        last = bisect_left(self._starts, sentence.end)
+        others = [other for other in self.spans[first:last] if other.start != span.start]
+        for other in others:
+            self.skip |= {t.i for t in other}
+        for timex in [span, *others]:
+            self.skip |= self._signals(timex) | self._about_the_date(timex, span)
         pieces = self._describe(span)
         return pieces.render(self.doc, self.limit) if pieces else ""
 
-    def _about_the_date(self, span: Span) -> set[int]:
-        """What hangs off the timex describes the date ("6/8, when asked ..."), unless it is
-        the event itself ("in 6/2021, when Putin met Biden")."""
+    def _about_the_date(self, timex: Span, current: Span) -> set[int]:
+        """What hangs off a timex describes the date ("6/8, when asked ..."), unless it is
+        the event itself ("in 6/2021, when Putin met Biden") or holds the current timex."""
         words: set[int] = set()
-        when = self._when_clause(span)
-        for token in span:
+        when = self._when_clause(timex) if timex == current else None
+        for token in timex:
             for child in token.children:
-                if child not in span and child != when:
-                    words |= {t.i for t in child.subtree}
+                if child in timex or child == when:
+                    continue
+                subtree = {t.i for t in child.subtree}
+                if current.start not in subtree:
+                    words |= subtree
         return words
 
     def _when_clause(self, span: Span) -> Token | None:
@@ -551,10 +623,17 @@ class EventReader:
         if subject.ent_type_ == "PERSON" and not any(
             c.dep_ in ("conj", "cc") for c in subject.children
         ):
-            for entity in subject.doc.ents:
-                if entity.start <= subject.i < entity.end:
-                    return {t.i for t in entity} - self.skip
+            return self._entity(subject) - self.skip
         return self._noun_phrase(subject)
+
+    def _entity(self, token: Token) -> set[int]:
+        """The tokens of the named entity ``token`` belongs to."""
+        first = last = token.i
+        while first > 0 and self.doc[first].ent_iob_ == "I":
+            first -= 1
+        while last + 1 < len(self.doc) and self.doc[last + 1].ent_iob_ == "I":
+            last += 1
+        return set(range(first, last + 1))
 
     def _noun_phrase(self, noun: Token) -> set[int]:
         words = {noun.i}
@@ -635,8 +714,8 @@ def build_timeline(
         if timex.type == "DURATION":
             durations.append(timex)
             continue
-        if timex.type not in ("DATE", "TIME"):
-            continue  # a SET recurs; it is not a point in time
+        if timex.type not in ("DATE", "TIME") or not timex.value:
+            continue  # a SET recurs, and a timex without a value has nowhere to go
         positional = timex.mod if timex.mod in POSITIONAL_MODS else None
         group = groups.setdefault((timex.value, positional), _Group(timex.value, positional))
         group.mentions.append(timex)
@@ -714,7 +793,7 @@ def _entry(
         event=reader.informative(events),
         relation=rel,
         mentions=tuple((t.start, t.end) for t in mentions),
-        sentence=sentence_bounds(doc, first.start, first.end),
+        sentence=reader.sentences.bounds(first.start, first.end),
         expressions=tuple(t.text for t in mentions),
         mod=mod,
         granularity=placement.granularity if placement else "vague",
