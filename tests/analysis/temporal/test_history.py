@@ -43,3 +43,12 @@ def test_years_before_christ(tag: Tag) -> None:
 def test_a_year_range_keeps_its_first_year(tag: Tag) -> None:
     timexes = tag("Throughout 1915-17, the blockade tightened.", WRITTEN)
     assert find(timexes, "1915").value == "1915"
+
+
+def test_a_day_in_a_range_borrows_the_month_and_year(tag: Tag) -> None:
+    timexes = tag("The battle raged on 22-24 August 1914.", WRITTEN)
+    assert find(timexes, "22").value == "1914-08-22"
+    assert find(timexes, "24 August 1914").value == "1914-08-24"
+    timexes = tag("Talks were held August 22-24, 1989, in Geneva.", WRITTEN, "MDY")
+    assert find(timexes, "August 22").value == "1989-08-22"
+    assert find(timexes, "24").value == "1989-08-24"

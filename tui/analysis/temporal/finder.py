@@ -132,6 +132,33 @@ _UNIT_THEN_SIGNAL = re.compile(
 _THE_FULL_DATE = re.compile(rf"^the (?=(?:{_MONTH}|{_MONTH_ABBR})\.? \d)", re.IGNORECASE)
 
 
+_RANGE_JOIN = r"\s*(?:[-\u2013]|to|and|until|through)\s*"
+_DAYS_THEN_MONTH = re.compile(
+    rf"\b(?P<a>[0-3]?\d){_RANGE_JOIN}(?P<b>[0-3]?\d)(?:st|nd|rd|th)? (?P<month>(?-i:{_MONTH_CAP}))"
+    rf"(?P<year>,? \d{{4}})?\b"
+)
+_MONTH_THEN_DAYS = re.compile(
+    rf"\b(?P<month>(?-i:{_MONTH_CAP}|{_MONTH_ABBR_CAP}))\.? (?P<a>[0-3]?\d){_RANGE_JOIN}"
+    rf"(?P<b>[0-3]?\d)\b(?!:)(?P<year>,? \d{{4}})?"
+)
+
+
+def day_ranges(text: str) -> Iterable[tuple[int, int, str]]:
+    """Days that borrow their month from a range: "22" in "22-24 August 1914".
+
+    Yields the bare day's span and the full date to read it as ("22 August 1914"), and the
+    date that closes the range; for "August 22-24, 1914" the first date with its year.
+    """
+    for m in _DAYS_THEN_MONTH.finditer(text):
+        yield m.start("a"), m.end("a"), f"{m['a']} {m['month']}{m['year'] or ''}"
+        yield m.start("b"), m.end(), text[m.start("b"):m.end()]
+    for m in _MONTH_THEN_DAYS.finditer(text):
+        year = m["year"] or ""
+        yield m.start("b"), m.end("b"), f"{m['month']} {m['b']}{year}"
+        if year:
+            yield m.start("month"), m.end("a"), f"{m['month']} {m['a']}{year}"
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span to its TimeBank extent: no introducing preposition, no edge punctuation.
 

@@ -32,9 +32,12 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
     # A candidate no rule can read (spaCy's "the quarter ended Sept. 30") gives way to the
     # readable ones inside it, so readability is checked before overlaps are settled.
     probe = Normalizer(Context(dct, None, 0, date_order, narrative))
-    readable = [(s, e) for s, e in _candidates(doc)
+    # A day inside a range reads as the date it stands for: "22" in "22-24 August" as
+    # "22 August".
+    stand_ins = {(s, e): full for s, e, full in finder.day_ranges(text)}
+    readable = [(s, e) for s, e in [*_candidates(doc), *stand_ins]
                 if not _is_age(text, s, e) and not _is_a_march(text, s, e)
-                and _read(probe, text[s:e]) is not None]
+                and _read(probe, stand_ins.get((s, e), text[s:e])) is not None]
     spans = _select(text, readable)
     previous: Period | None = Period(dct, "day") if dct is not None and not narrative else None
     out: list[Timex] = []
@@ -42,7 +45,7 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
         span = doc.char_span(start, end, alignment_mode="expand")
         direction = tense.direction(span) if span is not None and len(span) else 0
         ctx = Context(dct, previous, direction, date_order, narrative)
-        reading = _read(Normalizer(ctx), text[start:end])
+        reading = _read(Normalizer(ctx), stand_ins.get((start, end), text[start:end]))
         if reading is None:
             continue
         out.append(Timex(start, end, text[start:end], reading.type, reading.value,
