@@ -331,3 +331,21 @@ def test_analysis_cache_stays_under_its_size_limit_dropping_least_recently_used(
     assert cache.get("b", "k") == data  # reading b makes it recent
     cache.put("e", "k", data)
     assert [d for d in "bcde" if cache.get(d, "k") is not None] == ["b", "d", "e"]
+
+
+def test_a_draft_dict_edited_in_place_between_saves_is_saved_as_it_is_now(
+        db_path: Path) -> None:
+    draft: dict[str, Any] = {"body": "first", "tags": ["a"]}
+    settings_list = ["CARDINAL"]
+    with Store.open(db_path) as store:
+        store.save_draft(DOC, "k", draft)
+        store.update_settings(DOC, hidden_types=settings_list)
+        draft["body"] = "second"
+        draft["tags"].append("b")
+        settings_list.append("ORDINAL")
+        assert store.drafts(DOC) == {"k": {"body": "first", "tags": ["a"]}}
+        store.save_draft(DOC, "k", draft)
+        store.update_settings(DOC, hidden_types=settings_list)
+    with Store.open(db_path) as store:
+        assert store.drafts(DOC) == {"k": {"body": "second", "tags": ["a", "b"]}}
+        assert store.settings(DOC) == {"hidden_types": ["CARDINAL", "ORDINAL"]}

@@ -247,7 +247,8 @@ class Store:
     # -- drafts -----------------------------------------------------------------------------
 
     def save_draft(self, doc_id: str, key: str, data: dict[str, Any]) -> None:
-        record = {"doc_id": doc_id, "key": key, "data": data, "saved": now_iso()}
+        # A copy: the store's records are values (see TableEncoder); the editor keeps its dict.
+        record = {"doc_id": doc_id, "key": key, "data": copy.deepcopy(data), "saved": now_iso()}
         self._run(lambda: self._drafts.put(f"{doc_id}/{key}", record), write=True)
 
     def drafts(self, doc_id: str) -> dict[str, dict[str, Any]]:
@@ -275,7 +276,7 @@ class Store:
             record = self._settings.record(doc_id) or {}
             current = record.get("values")
             merged = dict(current) if isinstance(current, dict) else {}
-            merged.update(values)
+            merged.update(copy.deepcopy(values))
             merged = {k: v for k, v in merged.items() if v is not None}
             self._settings.put(doc_id, {"doc_id": doc_id, "values": merged})
 
