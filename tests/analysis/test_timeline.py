@@ -55,6 +55,9 @@ def dated(value: str, mod: str | None = None) -> Mark:
         ([dated("2025", "START"), dated("2025-01"), dated("2025-12"), dated("2025", "END"),
           dated("2025-07"), dated("2025", "MID"), dated("2025")],
          ["2025", "2025-01", "2025 START", "2025-07", "2025 MID", "2025-12", "2025 END"]),
+        # A value with open parts sits at what is known, after the precise period there.
+        ([dated("1998-10-XX"), dated("1998-10-02"), dated("1998-10"), dated("1998-XX")],
+         ["1998-XX", "1998-10", "1998-10-XX", "1998-10-02"]),
         # Vague references come last: past, present, future, then what cannot be placed.
         ([dated("FUTURE_REF"), dated("XXXX-07-04"), dated("PAST_REF"), dated("PRESENT_REF"),
           dated("1999")],
@@ -148,6 +151,13 @@ def test_sets_and_lone_durations_are_not_points(nlp: Any) -> None:
         ("PAST_REF", None, "the past"),
         ("PRESENT_REF", None, "now"),
         ("XXXX-07-04", None, "4 July, year unknown"),
+        ("XXXX-WI", None, "winter, year unknown"),
+        ("1998-10-XX", None, "October 1998, day unknown"),
+        ("1989-WXX", None, "1989, week unknown"),
+        ("1915-XX-XX", None, "1915, date unknown"),
+        ("2025-08-06TXX:XX", None, "Wed 6 Aug 2025, time unknown"),
+        ("FY2007", None, "fiscal year 2007"),
+        ("BC0499", None, "499 BC"),
     ],
 )
 def test_human_date_labels(value: str, mod: str | None, expected: str) -> None:

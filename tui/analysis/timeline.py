@@ -248,6 +248,8 @@ def _base_label(value: str) -> str | None:
         return f"{m['decade']}0s"
     if value.startswith("XXXX-"):
         return _yearless_label(value)
+    if value.startswith("BC") and value[2:].isdigit():
+        return f"{int(value[2:])} BC"
     known, unknown = known_part(value)
     if unknown is not None:
         base = _base_label(known) if known else None
