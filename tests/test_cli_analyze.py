@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from tui.analysis.batch import BadLine, Record, parse_line
+
 ROOT = Path(__file__).resolve().parent.parent
 
 GOOD = [
@@ -128,6 +130,27 @@ def test_summary_lists_entities_by_cluster(tmp_path: Path) -> None:
     assert "Vladimir Putin" in result.stdout and "President" not in result.stdout.split(
         "Entities")[1].split("Timeline")[0]
     assert "2025-08-15" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (b'{"id": "a", "text": "x", "dct": "2025-08-07", "date_order": "MDY"}',
+         Record("a", "x", "2025-08-07", "MDY")),
+        (b'{"id": 1, "text": "x", "extra": [1]}', Record(1, "x")),
+        (b'\xff\xfe{"id": 1}', BadLine(None, "")),
+        (b'{"id": true, "text": "x"}', BadLine(None, "")),
+        (b'{"id": "a", "text": "x", "dct": "7 Aug 2025"}', BadLine("a", "")),
+        (b'{"id": "a", "text": "x", "dct": "2025-08-07T10:00"}', BadLine("a", "")),
+    ],
+)
+def test_lines_are_checked_before_analysis(line: bytes, expected: Record | BadLine) -> None:
+    parsed = parse_line(line, 3)
+    if isinstance(expected, Record):
+        assert parsed == expected
+    else:
+        assert isinstance(parsed, BadLine) and parsed.id == expected.id
+        assert parsed.error.startswith("line 3: ") and "\n" not in parsed.error
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from tui.analysis.model import ANALYSIS_VERSION, Analysis
@@ -97,6 +99,14 @@ def test_chunks_cover_the_text_and_end_after_paragraphs() -> None:
     assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
     assert all(end - start <= 500 for start, end in bounds)
     assert all(text[end - 1] == "\n" for _, end in bounds)
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\n🙂"), max_size=400),
+       st.integers(min_value=1, max_value=60))
+def test_chunks_always_tile_the_text(text: str, limit: int) -> None:
+    bounds = chunk_bounds(text, limit)
+    assert "".join(text[a:b] for a, b in bounds) == text
+    assert all(0 < b - a <= limit for a, b in bounds) or text == ""
 
 
 def test_a_paragraph_longer_than_a_chunk_is_cut_between_words() -> None:
