@@ -39,10 +39,14 @@ def make_app(nlp: object, store: Store) -> Callable[..., GlossApp]:
     return make
 
 
-async def settle(app: GlossApp, pilot: Pilot[None]) -> None:
-    """Wait for the analysis worker and the messages it posts."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+async def settle(app: GlossApp, pilot: Pilot[None], analysed: bool = True) -> None:
+    """Wait until the analysis has arrived (the worker starts after the first paint)."""
+    for _ in range(600):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.analysis is not None or not analysed or app.runner is None:
+            break
+        await pilot.pause(0.05)
     await pilot.pause()
 
 

@@ -10,7 +10,9 @@ from tests.app.conftest import settle
 from tui.app.app import GlossApp
 
 
-def test_sample_article_with_timeline(snap_compare, make_app: Callable[..., GlossApp]) -> None:  # type: ignore[no-untyped-def]
+def test_sample_article_with_timeline(
+    snap_compare: Callable[..., bool], make_app: Callable[..., GlossApp]
+) -> None:
     app = make_app()
 
     async def ready(pilot: Pilot[None]) -> None:
@@ -20,7 +22,9 @@ def test_sample_article_with_timeline(snap_compare, make_app: Callable[..., Glos
     assert snap_compare(app, terminal_size=(130, 40), run_before=ready)
 
 
-def test_inline_labels_for_monochrome_terminals(snap_compare, make_app: Callable[..., GlossApp]) -> None:  # type: ignore[no-untyped-def]
+def test_inline_labels_for_monochrome_terminals(
+    snap_compare: Callable[..., bool], make_app: Callable[..., GlossApp]
+) -> None:
     app = make_app()
 
     async def ready(pilot: Pilot[None]) -> None:

@@ -74,3 +74,40 @@ async def test_status_line_shows_the_normalized_value_of_a_date(sample_app: AppP
     app.article.move_cursor(app.document.text.index("6/8"))
     await pilot.pause()
     assert "6/8” → 2025-08-06" in screen_text(app)
+
+
+async def test_changing_the_date_order_rereads_numeric_dates(sample_app: AppPilot) -> None:
+    from tui.app.screens.date_dialog import DateDialog
+
+    app, pilot = sample_app
+    await pilot.press("D")
+    assert isinstance(app.screen, DateDialog)
+    await pilot.press("tab", "down")  # from the date field to the order choice: MDY
+    assert app.screen.order == "MDY"
+    await pilot.press("ctrl+s")
+    for _ in range(400):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        if app.analysis is not None and app.analysis.date_order == "MDY":
+            break
+    assert app.analysis is not None
+    assert app.analysis.date_order == "MDY" and app.analysis.date_order_source == "user"
+    assert "2025-06-08" in {t.value for t in app.analysis.timexes}
+    assert app.store.settings(app.document.id)["date_order"] == "MDY"
+    assert "MDY (user)" in screen_text(app)
+
+
+async def test_export_dialog_writes_the_file_and_says_where(sample_app: AppPilot,
+                                                            tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tui.app.screens.export_dialog import ExportDialog
+
+    monkeypatch.chdir(tmp_path)
+    app, pilot = sample_app
+    await pilot.press("s", "h")  # one highlight to export
+    await pilot.press("ctrl+e")
+    assert isinstance(app.screen, ExportDialog)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    (written,) = list(tmp_path.glob("*.md"))
+    assert "There's a good chance" in written.read_text()
+    assert str(written.name) in screen_text(app)

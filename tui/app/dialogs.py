@@ -20,6 +20,14 @@ from tui.errors import GlossError
 from tui.export import save_export
 
 
+def _short_path(path: Path) -> str:
+    """The path as the reader would type it: relative when inside the working directory."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 class Dialogs(App[None]):
     """Date and export dialogs (state lives in ``GlossApp``)."""
 
@@ -70,5 +78,6 @@ class Dialogs(App[None]):
         except (GlossError, OSError) as error:
             self.status.notice(f"Export failed: {error}")
             return
-        self.status.notice(f"Exported to {path}")
+        shown = _short_path(path)
+        self.status.notice(f"Exported to {shown}")
         self.notify(f"Exported to {path}", title="Export")
