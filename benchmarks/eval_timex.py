@@ -59,19 +59,22 @@ def parse_docs(nlp: Any, texts: list[str], cache: Path | None, key: str) -> list
     return docs
 
 
-def evaluate(gold_path: Path, nlp: Any, cache: Path | None, errors: int) -> dict[str, Any]:
+def evaluate(gold_path: Path, nlp: Any, cache: Path | None, errors: int,
+             repeat: int = 1) -> dict[str, Any]:
     records = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()]
     texts = [r["text"] for r in records]
     docs = parse_docs(nlp, texts, cache, gold_path.stem)
-    predictions = []
-    elapsed = 0.0
-    for record, doc in zip(records, docs, strict=True):
-        dct = date.fromisoformat(record["dct"][:10]) if record.get("dct") else None
-        order = record.get("date_order") or infer_date_order(record["text"])
+    inputs = [(date.fromisoformat(r["dct"][:10]) if r.get("dct") else None,
+               r.get("date_order") or infer_date_order(r["text"])) for r in records]
+    # The best of several passes: on a shared machine the slowest ones measure the neighbours.
+    elapsed = float("inf")
+    for _ in range(max(1, repeat)):
         started = time.perf_counter()
-        timexes = tag_timexes(doc, dct, order)
-        elapsed += time.perf_counter() - started
-        predictions.append({"id": record["id"], "timexes": [t.to_json() for t in timexes]})
+        tagged = [tag_timexes(doc, dct, order) for doc, (dct, order) in zip(docs, inputs,
+                                                                           strict=True)]
+        elapsed = min(elapsed, time.perf_counter() - started)
+    predictions = [{"id": r["id"], "timexes": [t.to_json() for t in timexes]}
+                   for r, timexes in zip(records, tagged, strict=True)]
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
         for p in predictions:
             out.write(json.dumps(p) + "\n")
@@ -92,12 +95,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", nargs="*", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--errors", type=int, default=0, help="print the first N scorer errors")
     ap.add_argument("--cache", type=Path, default=None, help="cache parsed docs in DIR")
+    ap.add_argument("--repeat", type=int, default=1, help="time the tagger N times, keep the best")
     a = ap.parse_args(argv)
     nlp = load_pipeline()
     print(f"{'corpus':<14}{'strict F1':>10}{'relaxed F1':>11}{'type acc':>9}{'value F1':>9}"
           f"{'docs/s':>9}{'words/s':>10}")
     for path in a.gold:
-        r = evaluate(path, nlp, a.cache, a.errors)
+        r = evaluate(path, nlp, a.cache, a.errors, a.repeat)
         print(f"{path.stem:<14}{100 * r['strict_f1']:>10.1f}{100 * r['relaxed_f1']:>11.1f}"
               f"{100 * r['type_acc']:>9.1f}{100 * r['value_f1']:>9.1f}"
               f"{r['docs_per_s']:>9.0f}{r['words_per_s']:>10.0f}")
