@@ -827,13 +827,8 @@ def _split_mod(s: str) -> tuple[str | None, str]:
     """Peel a leading modifier ("about", "the end of", "mid-") off the expression."""
     for word in _MOD_WORDS:
         if s.startswith(word + " ") and len(s) > len(word) + 1:
-            rest = s[len(word) + 1:]
-            if word in ("early", "late", "mid") and re.match(rf"^(?:{_MONTH})$|^\d{{4}}$", rest):
-                return lx.MOD_PREFIXES[word], rest
-            if word in ("early", "late", "mid"):
-                return lx.MOD_PREFIXES[word], rest
-            return lx.MOD_PREFIXES[word], rest
-    if s.startswith("mid") and re.match(r"^mid ?\d{4}$", s):
+            return lx.MOD_PREFIXES[word], s[len(word) + 1:]
+    if re.match(r"^mid ?\d{4}$", s):
         return "MID", s[3:].strip()
     return None, s
 
