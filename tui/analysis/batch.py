@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -50,7 +51,8 @@ def main_analyze(args: argparse.Namespace) -> int:
         return _analyze_one(args)
     except BrokenPipeError:
         # The reader went away (`gloss analyze --jsonl | head`): not an error worth a trace.
-        sys.stderr.close()
+        # Point stdout at /dev/null so the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
 
 
