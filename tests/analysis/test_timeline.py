@@ -230,6 +230,18 @@ def test_without_a_dct_tense_decides(nlp: Any, text: str, relation: str) -> None
         ("The president plans to meet with Putin as early as next week.", "next week",
          "The president plans to meet with Putin"),
         ("Shares rose 3% on Friday.", "Friday", "Shares rose 3%"),
+        ("The union was pushed out of the talks in March but it is back, its leader said.",
+         "March", "The union was pushed out of the talks"),
+        ("The mayor said on Friday that she had no objection to the plan, as long as the city "
+         "kept its budget.", "Friday", "The mayor said that she had no objection to the plan"),
+        ("The ministry issued an updated ``travel warning'' on Sunday.", "Sunday",
+         "The ministry issued an updated travel warning"),
+        ("The ceasefire that took effect on Monday was broken within hours.", "Monday",
+         "The ceasefire took effect"),
+        # Too long: the sentence's last phrase goes first, here "in the capital".
+        ("Rescuers pulled 12 survivors from the rubble on Tuesday and flew them to hospitals in "
+         "the capital.", "Tuesday",
+         "Rescuers pulled 12 survivors from the rubble and flew them to hospitals"),
     ],
 )
 def test_event_is_the_clause_the_date_modifies(

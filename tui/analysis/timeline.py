@@ -372,6 +372,7 @@ def _join(doc: Doc, indices: Iterable[int]) -> str:
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"\s*[(\[]\s*[)\]]", "", text)  # brackets left empty by a dropped timex
+    text = re.sub(r"``|''", "", text)  # quotes in the ASCII style of older newswire
     return text.strip(" ,;:-—–")
 
 
@@ -546,8 +547,10 @@ class EventReader:
             if _kept_word(child):
                 pieces.core.add(child.i)
             elif dep == "conj" and child.pos_ in ("VERB", "AUX"):
-                if not self._has_own_time(child):
-                    conjuncts.append(self._conjunct(child, late_preps))
+                conjunct = set() if self._has_own_time(child) else self._conjunct(
+                    child, late_preps)
+                if conjunct:
+                    conjuncts.append(conjunct)
             elif dep == "ccomp" and child.i < verb.i:
                 continue  # a fronted quotation: the clause is about the saying
             elif child.i > verb.i and self._set_off(child):
@@ -560,13 +563,17 @@ class EventReader:
                     late_preps.append(words)
                 else:
                     pieces.core |= words
-        # Dropped first when too long: the verb's later prepositional phrases, then those
-        # inside its arguments, then conjoined predicates; the last-written first each time.
+        # Dropped first when too long: prepositional phrases that follow another argument or
+        # modify a noun, the last-written first (a sentence's tail matters least), then
+        # conjoined predicates.
+        words = pieces.core.union(*conjuncts)
         noun_preps = [
-            _subtree(t, self.skip) for t in self.doc[min(pieces.core): max(pieces.core) + 1]
-            if t.i in pieces.core and t.dep_ == "prep" and t.head.pos_ in ("NOUN", "PROPN")
+            _subtree(t, self.skip) for t in self.doc[min(words): max(words) + 1]
+            if t.i in words and t.dep_ == "prep" and t.head.pos_ in ("NOUN", "PROPN")
         ]
-        pieces.optional = late_preps[::-1] + noun_preps[::-1] + conjuncts[::-1]
+        phrases = sorted(late_preps + noun_preps, key=lambda part: (max(part), min(part)),
+                         reverse=True)
+        pieces.optional = phrases + conjuncts[::-1]
         return pieces
 
     def _argument(self, child: Token) -> set[int]:
@@ -574,7 +581,9 @@ class EventReader:
         if child.lower_ in _ATTRIBUTION:
             return set()
         words = _subtree(child, self.skip) - self._trailing_clauses(child)
-        if child.i in self.skip or not self._content(words):
+        if child.i in self.skip or not (
+            self._content(words) or child.pos_ == "PRON" and child.dep_ != "expl"
+        ):
             return set()
         return words
 
@@ -584,10 +593,20 @@ class EventReader:
             child.dep_ not in ("ccomp", "conj", "prep")
 
     def _trailing_clauses(self, token: Token) -> set[int]:
+        """Subordinate clauses after ``token`` in its subtree, with the words that only led to
+        them ("as long" in "as long as Israel had safeguards")."""
         dropped: set[int] = set()
         for t in token.subtree:
             if t.i != token.i and t.dep_ in ("relcl", "advcl", "parataxis") and t.i > token.i:
-                dropped |= {s.i for s in t.subtree}
+                clause = {s.i for s in t.subtree}
+                dropped |= clause
+                head = t.head
+                while head.i != token.i and head.i > token.i:
+                    rest = {s.i for s in head.subtree} - dropped
+                    if self._content(rest):
+                        break
+                    dropped |= rest
+                    head = head.head
         return dropped
 
     def _has_own_time(self, verb: Token) -> bool:
@@ -604,6 +623,9 @@ class EventReader:
         Its droppable prepositional phrases are added to ``late``.
         """
         words = {verb.i}
+        if verb.pos_ == "AUX" and not any(self._argument(c) for c in verb.children
+                                          if c.dep_ in _OBJECTS):
+            return set()  # "but we are back": a bare copula says nothing on its own
         cc = [c for c in verb.head.children if c.dep_ == "cc" and verb.head.i < c.i < verb.i]
         words |= {c.i for c in cc[-1:] if c.i not in self.skip}
         for child in verb.children:
