@@ -39,6 +39,11 @@ NOTHING = Metadata()
          (AUG_7, "inferred")),
         (NOTHING, "Thursday, August 7, 2025\nThe talks went on.", None, None,
          (AUG_7, "inferred")),
+        # A date line under the headline, as news sites print it.
+        (NOTHING, "Envoy meets Putin\n\nAugust 07, 2025\n\nThe envoy met on 6 June 2026.", None,
+         None, (AUG_7, "inferred")),
+        (NOTHING, "Envoy meets Putin\nPublished: 7 August 2025, 14:05 BST\nThe envoy met.",
+         None, None, (AUG_7, "inferred")),
         (NOTHING, "The war began on 24 February 2022. Talks resumed on August 6, 2025, in Geneva.",
          None, None, (date(2025, 8, 6), "inferred")),
         (NOTHING, "Talks resumed on Wednesday.", None, None, (None, "assumed")),

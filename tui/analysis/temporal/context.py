@@ -52,8 +52,13 @@ _FULL_DATES = tuple(
     )
 )
 # A dateline opens the story: "WASHINGTON, Aug. 7, 2025 (AP) —" or "7 August 2025 —".
-_DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][A-Za-z.'\- ]{1,40},\s*)?(?:[A-Z][a-z]+day,?\s+)?")
-_DATELINE_TAIL = re.compile(r"^\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–-]|:|\n|$)")
+_DATELINE_HEAD = re.compile(
+    r"^\s*(?:(?:Published|Updated|Posted|Dated?)(?: on)?:?\s+)?"
+    r"(?:[A-Z][A-Za-z.'\- ]{1,40},\s*)?(?:[A-Z][a-z]+day,?\s+)?"
+)
+_CLOCK = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+_DATELINE_TAIL = re.compile(rf"^{_CLOCK}\s*(?:\([^)\n]{{1,40}}\)\s*)?(?:[—–-]|:|$)")
+_DATELINE_LINES = 5  # a headline, a byline and a date line come before the story
 _FILENAME_DATE = re.compile(r"(?<!\d)((?:1[6-9]|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
 
 
@@ -114,13 +119,21 @@ def full_dates(text: str) -> Iterator[tuple[int, date]]:
 
 
 def dateline_date(text: str) -> date | None:
-    """The date of a dateline at the very start of the text, if there is one."""
-    head = _DATELINE_HEAD.match(text)
+    """The date of a dateline, or of a date line under the headline, in the first lines."""
+    for line in text.split("\n")[:_DATELINE_LINES]:
+        found = _line_date(line)
+        if found:
+            return found
+    return None
+
+
+def _line_date(line: str) -> date | None:
+    head = _DATELINE_HEAD.match(line)
     offset = head.end() if head else 0
-    for start, day in full_dates(text[: offset + 40]):
+    for start, day in full_dates(line[: offset + 40]):
         if start == offset:
-            end = _match_end(text, start)
-            if end is not None and _DATELINE_TAIL.match(text[end:]):
+            end = _match_end(line, start)
+            if end is not None and _DATELINE_TAIL.match(line[end:]):
                 return day
     return None
 
