@@ -16,6 +16,7 @@ CASES = [
     ("The minister is going to visit Kyiv on Monday.", "Monday", "2025-08-11"),
     ("The minister visited Kyiv on Monday.", "Monday", "2025-08-04"),
     ("The company plans to announce results on Tuesday.", "Tuesday", "2025-08-12"),
+    ("Trading is to resume on Tuesday.", "Tuesday", "2025-08-12"),
     ("Trump issued an ultimatum in July.", "July", "2025-07"),
     ("The summit will be held in October.", "October", "2025-10"),
     ("Inflation peaked in October.", "October", "2024-10"),

@@ -78,7 +78,8 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 def weekday_near(ref: date, weekday: int, direction: int) -> date:
     """The ``weekday`` (Mon=0) nearest ``ref``: before it (-1), after it (+1), or either (0).
 
-    With direction 0 the same day counts, then the closest one, preferring the past on a tie.
+    With direction 0 the same day counts, then the closer one, a day ahead weighing as three
+    behind: news tells more of the days just gone than of those to come.
     """
     if direction < 0:
         delta = (ref.weekday() - weekday) % 7 or 7
@@ -88,7 +89,7 @@ def weekday_near(ref: date, weekday: int, direction: int) -> date:
         return ref + timedelta(days=delta)
     back = (ref.weekday() - weekday) % 7
     forward = (weekday - ref.weekday()) % 7
-    return ref - timedelta(days=back) if back <= forward else ref + timedelta(days=forward)
+    return ref - timedelta(days=back) if back <= 3 * forward else ref + timedelta(days=forward)
 
 
 def year_near(ref: date, month: int, day: int, direction: int) -> int:

@@ -58,8 +58,8 @@ def direction(span: Span) -> int:
         head = verb.head
         if head is verb:
             return 0
-        if verb.tag_ == "VB" and head.lemma_ in _PLANNING:
-            return 1
+        if verb.tag_ == "VB" and head.lemma_ in _PLANNING | {"be"}:
+            return 1  # "plans to meet", "is to resume"
         verb = head if head.pos_ in _VERB_POS else _verb_above(head)
     return 0
 
