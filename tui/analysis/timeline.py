@@ -499,7 +499,7 @@ class EventReader:
             if parent.pos_ in ("VERB", "AUX"):
                 return parent
             if (parent.pos_ == "NOUN" and parent not in span
-                    and current.dep_ in ("prep", "pobj")
+                    and current.dep_ in ("prep", "pobj", "poss", "compound", "nmod")
                     and len(self._content(self._noun_phrase(parent))) >= 3):
                 return parent  # an event noun: "a phone call between Trump and Zelensky on 6/8"
             current = parent
