@@ -746,20 +746,20 @@ def build_timeline(
         group.relational_mods.add(timex.mod if positional is None else None)
     attached = _attach_durations(doc, durations, groups.values())
 
-    placed: list[tuple[tuple[datetime, int, float, int], TimelineEntry]] = []
-    vague: list[tuple[tuple[int, int], TimelineEntry]] = []
-    for group in groups.values():
-        entry = _entry(doc, reader, group, attached.get(id(group), []), dct)
-        placement = place(group.value)
-        first = group.mentions[0].start
-        if placement is None:
-            vague.append(((_VAGUE_ORDER.get(group.value, 3), first), entry))
-        else:
-            anchor, rank, length = sort_anchor(placement, group.mod)
-            placed.append(((anchor, rank, length, first), entry))
-    placed.sort(key=lambda item: item[0])
-    vague.sort(key=lambda item: item[0])
-    return [entry for _, entry in placed] + [entry for _, entry in vague]
+    entries = [_entry(doc, reader, group, attached.get(id(group), []), dct)
+               for group in groups.values()]
+    return sorted(entries, key=timeline_order)
+
+
+def timeline_order(entry: TimelineEntry) -> tuple[int, datetime, int, float, int]:
+    """Sort key of an entry: placed ones by ``sort_anchor``, then the vague ones (past, present,
+    future, then those that cannot be placed), ties in text order."""
+    first = entry.mentions[0][0] if entry.mentions else 0
+    placement = place(entry.value)
+    if placement is None:
+        return 1, datetime.min, _VAGUE_ORDER.get(entry.value, 3), 0.0, first
+    anchor, rank, length = sort_anchor(placement, entry.mod)
+    return 0, anchor, rank, length, first
 
 
 def _attach_durations(
