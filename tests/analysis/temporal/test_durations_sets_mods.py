@@ -17,6 +17,7 @@ DURATIONS = [
     ("The project took nearly two and a half years.", "nearly two and a half years", "P2.5Y",
      "APPROX"),
     ("Several years passed before the trial.", "Several years", "PXY", None),
+    ("Repairs will take two to three weeks.", "two to three weeks", "P2W", None),
 ]
 
 

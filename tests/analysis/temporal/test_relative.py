@@ -25,6 +25,7 @@ DEICTIC = [
     ("Output fell earlier this year.", "earlier this year", "DATE", "2025"),
     ("The factory reopened last November.", "last November", "DATE", "2024-11"),
     ("Storms hit the coast last night.", "last night", "TIME", "2025-08-06TNI"),
+    ("The hearing is set for the week of Aug. 18.", "the week of Aug. 18", "DATE", "2025-W34"),
 ]
 
 
@@ -55,6 +56,11 @@ def test_anaphoric_expressions_count_from_the_last_date(tag: Tag, sentence: str,
                                                         expression: str, value: str) -> None:
     t = find(tag(sentence, DCT), expression)
     assert (t.value, t.anchor) == (value, "previous")
+
+
+def test_or_so_makes_an_approximation(tag: Tag) -> None:
+    t = find(tag("The deal collapsed a week or so ago.", DCT), "a week or so ago")
+    assert (t.value, t.mod) == ("2025-W31", "APPROX")
 
 
 def test_without_a_dct_deictic_words_stay_unresolved(tag: Tag) -> None:

@@ -67,6 +67,8 @@ _PATTERNS = [
     r"the following|that|the same|the next) (?:day|week|weekend|month|year|decade|century|"
     r"spring|summer|fall|autumn|winter)",
     r"(?:earlier|later) in the (?:day|week|month|year|decade)",
+    rf"the week of (?:(?-i:{_MONTH_CAP}|{_MONTH_ABBR_CAP})\.? \d{{1,2}}"
+    rf"|\d{{1,2}} (?-i:{_MONTH_CAP}))",
     # business quarters and halves
     r"(?:(?:the|its|this|that|this year's|last year's|next year's) )?"
     r"(?:(?:latest|current|last|past|previous|next|coming|following|same|year-earlier|year-ago|"
@@ -79,7 +81,7 @@ _PATTERNS = [
     rf"(?:{_UNITS[3:-1]})",
     # relative units
     rf"(?:(?:\d+|{_NUMW}|a|an|several|a few|few|many|some) )?(?:{_UNITS[3:-1]}|day|week|month"
-    rf"|year|hour|minute|decade) (?:later|earlier|ago|from now)",
+    rf"|year|hour|minute|decade)(?: or so)? (?:later|earlier|ago|from now)",
     r"(?:early|late|mid)-?(?:\d{4}s?)",
     rf"(?:(?-i:{_MONTH_CAP}) |(?:the )?(?:spring|summer|autumn|fall|winter) of )?"
     r"\d{1,4} (?-i:BCE?|B\.C\.|AD|A\.D\.)",

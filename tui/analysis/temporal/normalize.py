@@ -99,6 +99,10 @@ class Normalizer:
         if r := self._of_that_year(s):
             return r
         mod, core = _split_mod(s)
+        if " or so" in core:  # "a week or so ago"
+            mod, core = mod or "APPROX", core.replace(" or so", "")
+        if week := self._week_of(core):
+            return week
         for rule in (self._set, self._iso, self._numeric, self._month_date, self._month_rel,
                      self._holiday, self._year_forms,
                      self._relative_day, self._weekday, self._season, self._quarter,
@@ -111,6 +115,17 @@ class Normalizer:
                                    reading.anchor, reading.period)
                 return reading
         return None
+
+    def _week_of(self, s: str) -> Reading | None:
+        """"the week of March 6": the ISO week holding that day."""
+        m = re.match(r"^(?:the )?week of (?P<day>.+)$", s)
+        if not m:
+            return None
+        day = self.read(m["day"])
+        if day is None or day.period is None or day.period.grain != "day":
+            return None
+        week = day.period.coarsen("week")
+        return Reading("DATE", week.value, None, day.anchor, week)
 
     _OF_YEAR = re.compile(r"^(?P<head>.+?),? of (?P<year>(?:that|the same|the following|the next|"
                           r"the previous|this|last|next) year)$")
@@ -733,7 +748,8 @@ class Normalizer:
         rf"^(?:the )?(?:(?P<rel>past|last|first|next|coming|previous|following|final|"
         rf"preceding|ensuing|latest|subsequent|remaining|initial|same|recent|other|entire|"
         rf"whole|full|better part of the|better part of|course of the|course of) )?"
-        rf"(?:(?P<n>{_NUM}|several|a few|few|many|some|couple of|a couple of) )?"
+        rf"(?:(?P<n>{_NUM}|several|a few|few|many|some|couple of|a couple of)"
+        rf"(?: (?:to|or) {_NUM})? )?"
         rf"(?:(?:and a half|or so|more|straight|consecutive|full|long|additional|fiscal|"
         rf"calendar) )?(?P<unit>{_UNIT})"
         rf"(?: (?P<tail>and a half|old|long|or so|ahead|to come|running|in a row))?$"
