@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tui.analysis.model import TimelineEntry, Timex
-from tui.analysis.timeline import build_timeline, label
+from tui.analysis.timeline import build_timeline, label, place, sort_anchor
 
 AUG_7 = date(2025, 8, 7)
 Mark = tuple[str, str, str, str | None]  # wording, type, value, mod
@@ -293,3 +295,24 @@ def test_sample_article_timeline(nlp: Any, sample_path: Path) -> None:
     assert len(by_value["2025-08-08"].mentions) == 2
     assert "Putin met with Joe Biden" in by_value["2021-06"].event
     assert "about three hours" not in {e.label for e in entries}
+
+
+# --- properties -----------------------------------------------------------------------------
+
+@given(st.dates(min_value=date(1, 1, 1), max_value=date(9998, 12, 31)),
+       st.dates(min_value=date(1, 1, 1), max_value=date(9998, 12, 31)))
+def test_days_sort_like_the_calendar_and_inside_their_periods(a: date, b: date) -> None:
+    def key(value: str, mod: str | None = None) -> tuple[object, ...]:
+        placement = place(value)
+        assert placement is not None
+        return sort_anchor(placement, mod)
+
+    day_a, day_b = a.isoformat(), b.isoformat()
+    assert (key(day_a) < key(day_b)) == (a < b)
+    year, month = f"{a.year:04d}", f"{a.year:04d}-{a.month:02d}"
+    iso = a.isocalendar()
+    week = f"{iso.year:04d}-W{iso.week:02d}"
+    assert key(year) <= key(month) <= key(day_a) < key(f"{day_a}T12:00")
+    assert key(week) <= key(day_a)
+    assert key(year) < key(year, "START") < key(year, "END")
+    assert label(day_a) == f"{a:%a} {a.day} {a:%b} {a.year}"
