@@ -24,10 +24,12 @@ async def test_select_annotate_reopen_edit_delete_undo(
         text = app.document.text
         start = text.index(PASSAGE)
         app.article.move_cursor(start)
-        await pilot.press("v", "w", "w", "w")  # Steve Witkoff arrived in|
-        await pilot.press("w", "b", "e")  # then to the end of the entity "Moscow"
+        await pilot.press("v", "w", "w", "w")  # grows word by word: "Steve Witkoff arrived"
         selection = app.article.selection
-        assert selection is not None and selection[0] == start
+        assert selection is not None and text[slice(*selection)] == "Steve Witkoff arrived"
+        await pilot.press("e")  # to the end of the next entity, "Moscow"
+        selection = app.article.selection
+        assert selection is not None and text[slice(*selection)] == PASSAGE
         await pilot.press("a")
         assert isinstance(app.screen, NoteEditor)
         await pilot.press(*"First envoy visit since spring")
@@ -40,7 +42,7 @@ async def test_select_annotate_reopen_edit_delete_undo(
     (note,) = store.notes(app.document.id)
     assert note.body == "First envoy visit since spring"
     assert note.tags == ("diplomacy", "russia")
-    assert note.quote is not None and note.quote.exact.startswith("Steve Witkoff arrived in")
+    assert note.quote is not None and note.quote.exact == PASSAGE
 
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:

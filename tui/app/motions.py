@@ -57,3 +57,13 @@ def span_containing(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int,
     if i >= 0 and offset < spans[i][1]:
         return spans[i]
     return spans[i + 1] if i + 1 < len(spans) else (spans[i] if i >= 0 else None)
+
+
+def next_word_end(text: str, offset: int) -> int:
+    """Last character of the next word (vim ``E``): how a selection grows word by word."""
+    pos = offset + 1
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    while pos + 1 < len(text) and not text[pos + 1].isspace():
+        pos += 1
+    return min(pos, max(0, len(text) - 1))

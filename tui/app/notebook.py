@@ -52,12 +52,15 @@ class NoteBook:
         adopted += claim_unbound(self.store.notes(""), self.document)
         adopted_ids = {n.id for n in adopted}
         self.notes = []
+        changed = []
         for note in reanchor_all(own + adopted, self.document.text):
             if note.anchor != "orphaned" and (note.id in adopted_ids
                                              or note.anchor in ("moved", "fuzzy")):
                 note = replace(note, doc_id=doc_id)
-                self.store.save(note)
+                changed.append(note)
             self.notes.append(note)
+        if changed:
+            self.store.save_many(changed)  # one write, however many notes moved
         self._sort()
         return self.notes
 

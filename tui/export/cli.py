@@ -141,6 +141,7 @@ def save_imported(store: Store, notes: Sequence[Note]) -> dict[str, int]:
     """
     counts = {"new": 0, "updated": 0, "unchanged": 0, "kept": 0}
     existing = {n.id: n for n in store.all_notes()}
+    to_save: dict[str, Note] = {}
     for note in notes:
         old = existing.get(note.id)
         if old is None:
@@ -153,8 +154,10 @@ def save_imported(store: Store, notes: Sequence[Note]) -> dict[str, int]:
             continue
         else:
             counts["updated"] += 1
-        store.save(note)
+        to_save[note.id] = note
         existing[note.id] = note
+    if to_save:
+        store.save_many(list(to_save.values()))  # one locked write for the whole file
     return counts
 
 

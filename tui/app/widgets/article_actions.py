@@ -104,8 +104,14 @@ class ArticleActions(ScrollView):
         self.move_cursor(len(self.text) - 1)
 
     # ----------------------------------------------------------------- motions
+    def _growing_selection(self) -> bool:
+        """Selecting forward: motions then land on the end of a word or entity, inclusive."""
+        return self.select_from is not None and self.cursor >= self.select_from
+
     def action_word(self, direction: int) -> None:
-        if direction > 0:
+        if direction > 0 and self._growing_selection():
+            self.move_cursor(motions.next_word_end(self.text, self.cursor))
+        elif direction > 0:
             self.move_cursor(motions.next_word(self.text, self.cursor))
         else:
             self.move_cursor(motions.previous_word(self.text, self.cursor))
@@ -141,7 +147,8 @@ class ArticleActions(ScrollView):
         if found is None:
             self._tell("No more entities" if self.highlights else "No entities yet")
             return
-        self.move_cursor(found.start)
+        growing = direction > 0 and self._growing_selection()
+        self.move_cursor(found.end - 1 if growing else found.start)
 
     def action_next_mention(self) -> None:
         """Cycle through the mentions of the entity under the cursor."""
