@@ -46,6 +46,11 @@ NOTHING = Metadata()
          None, None, (AUG_7, "inferred")),
         (NOTHING, "The war began on 24 February 2022. Talks resumed on August 6, 2025, in Geneva.",
          None, None, (date(2025, 8, 6), "inferred")),
+        # A date announced as ahead is not when the story was written.
+        (NOTHING, "Talks resumed on August 6, 2025. They will go on until 30 September 2025.",
+         None, None, (date(2025, 8, 6), "inferred")),
+        (NOTHING, "The summit, which opened on 5 August 2025, will resume on 1 September 2025.",
+         None, None, (date(2025, 8, 5), "inferred")),
         (NOTHING, "Talks resumed on Wednesday.", None, None, (None, "assumed")),
         # A saved choice that no longer parses does not block the next source.
         (Metadata(published="2025-08-07"), "", None, "not a date", (AUG_7, "metadata")),

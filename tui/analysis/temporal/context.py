@@ -59,6 +59,12 @@ _DATELINE_HEAD = re.compile(
 _CLOCK = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 _DATELINE_TAIL = re.compile(rf"^{_CLOCK}\s*(?:\([^)\n]{{1,40}}\)\s*)?(?:[—–-]|:|$)")
 _DATELINE_LINES = 5  # a headline, a byline and a date line come before the story
+_FUTURE_CUE = re.compile(
+    r"(?:\b(?:until|till|before|by|through|due|scheduled\s+for|set\s+for|deadline\s+of)"
+    r"|\b(?:will|shall)\s+(?:\w+\s+){1,2}(?:on|in|from)?)\s*(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_CUE_REACH = 40  # characters before a date searched for a future cue
 _FILENAME_DATE = re.compile(r"(?<!\d)((?:1[6-9]|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
 
 
@@ -139,8 +145,15 @@ def _line_date(line: str) -> date | None:
 
 
 def latest_full_date(text: str) -> date | None:
-    """The latest fully written date: news reports on the recent past, so it bounds the DCT."""
-    return max((day for _, day in full_dates(text)), default=None)
+    """The latest fully written date: news reports on the recent past, so it bounds the DCT.
+
+    Dates announced as ahead ("will resume on 1 September 2025", "until 3 March") are skipped.
+    """
+    return max(
+        (day for start, day in full_dates(text)
+         if not _FUTURE_CUE.search(text[max(0, start - _CUE_REACH): start])),
+        default=None,
+    )
 
 
 def _match_end(text: str, start: int) -> int | None:
