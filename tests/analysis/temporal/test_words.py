@@ -32,7 +32,7 @@ def test_number(text: str, value: float | None) -> None:
 
 @pytest.mark.parametrize(("amount", "unit", "value"), [
     (3.0, "hour", "PT3H"), (0.5, "hour", "PT30M"), (2.0, "week", "P2W"), (None, "year", "PXY"),
-    (2.0, "decade", "P20Y"), (1.0, "quarter", "P3M"), (2.5, "year", "P2.5Y"),
+    (2.0, "decade", "P20Y"), (2.0, "quarter", "P2Q"), (2.5, "year", "P2.5Y"),
     (None, "minute", "PTXM"),
 ])
 def test_duration_value(amount: float | None, unit: str, value: str) -> None:

@@ -786,7 +786,7 @@ class Normalizer:
     # -- clock times ---------------------------------------------------------------------
     _CLOCK = re.compile(
         r"^(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))? ?(?P<ampm>a\.?m\.?|p\.?m\.?|am|pm|"
-        r"o'clock|h)?(?: (?P<tz>[a-z]{2,4}))?(?: (?P<rest>.+))?$"
+        r"o'clock|h)?(?: (?P<tz>[a-z]{2,4}))?(?:,? (?P<rest>.+))?$"
     )
 
     def _time_of_day(self, s: str) -> Reading | None:

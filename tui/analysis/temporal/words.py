@@ -74,8 +74,6 @@ def duration_value(amount: float | None, unit: str) -> str:
         amount *= 2
     if letter == "DE" and amount is not None:
         letter, amount = "Y", amount * 10
-    if letter == "Q" and amount is not None:
-        letter, amount = "M", amount * 3
     if amount is None:
         n = "X"
     elif amount == int(amount):
