@@ -192,11 +192,10 @@ def governing_verb(token: Token) -> Token | None:
         current = current.head
 
 
-def clause_tense(verb: Token) -> Tense | None:
+def clause_tense(verb: Token) -> Tense:
     """Past, present or future for a verb group ("will impose", "had said", "plans to meet").
 
     ``would`` counts as future: in news it mostly reports what someone said will happen.
-    Present tense says nothing either way (None is returned only for verbless input).
     """
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.lower_ for aux in auxes}
