@@ -63,3 +63,30 @@ def test_values_are_well_formed_timex3(tag: Tag, dct: date | None, sentence: str
         assert sentence[t.start:t.end] == t.text
     for a, b in zip(timexes, timexes[1:], strict=False):
         assert a.end <= b.start
+
+
+FRAGMENTS = [
+    "on 6/8", "by 8/8", "in 12/2019", "on 31/12/1999", "last week", "next month", "yesterday",
+    "two years ago", "three days later", "the following year", "that day", "in July",
+    "on Wednesday", "on Saturday night", "the beginning of the year", "about three hours",
+    "the coming days and weeks", "very soon", "in the third quarter", "a year earlier",
+    "in the 1990s", "in 490 BC", "every Tuesday", "weekly", "at 5 p.m. EST", "at midnight",
+    "on Christmas Eve", "in the spring of 1918", "the week of March 6", "a week or so ago",
+    "22-24 August 1914", "nineteen ninety-six", "for two to three weeks", "since January",
+    "until February", "the same month", "earlier this year", "in mid-2011",
+]
+
+
+@SETTINGS
+@given(dct=st.one_of(st.none(), DCTS), order=st.sampled_from(["DMY", "MDY"]),
+       parts=st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=4))
+def test_any_mix_of_expressions_gives_clean_timexes(tag: Tag, dct: date | None, order: str,
+                                                    parts: list[str]) -> None:
+    sentence = "Officials said the talks, " + ", then ".join(parts) + ", would go on."
+    timexes = tag(sentence, dct, order)
+    for t in timexes:
+        assert well_formed(t.value), t
+        assert sentence[t.start:t.end] == t.text
+        assert t.anchor in (None, "dct", "previous")
+    for a, b in zip(timexes, timexes[1:], strict=False):
+        assert a.end <= b.start
