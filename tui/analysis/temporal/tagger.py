@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 from typing import TYPE_CHECKING
@@ -38,7 +39,7 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
     readable = [(s, e) for s, e in [*_candidates(doc), *stand_ins]
                 if not _is_age(text, s, e) and not _is_a_march(text, s, e)
                 and _read(probe, stand_ins.get((s, e), text[s:e])) is not None]
-    spans = _select(text, readable)
+    spans = _select(readable)
     previous: Period | None = Period(dct, "day") if dct is not None and not narrative else None
     out: list[Timex] = []
     for start, end in spans:
@@ -97,13 +98,19 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def _select(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest spans first, then keep those that overlap nothing already kept."""
+def _select(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest spans first, then keep those that overlap nothing already kept.
+
+    The kept spans stay sorted, so each check looks only at its two neighbours: a book with
+    tens of thousands of dates is settled in n log n, not n squared.
+    """
     kept: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda se: (-(se[1] - se[0]), se[0])):
-        if all(end <= s or start >= e for s, e in kept):
-            kept.append((start, end))
-    return sorted(kept)
+        i = bisect.bisect_left(kept, (start, end))
+        if i > 0 and kept[i - 1][1] > start or i < len(kept) and kept[i][0] < end:
+            continue
+        kept.insert(i, (start, end))
+    return kept
 
 
 def is_narrative(text: str, dct: date | None) -> bool:
