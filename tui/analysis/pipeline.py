@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Small enough for steady progress on a book, large enough that spaCy's per-call cost vanishes.
-CHUNK_CHARS = 100_000
+CHUNK_CHARS = 50_000
 DEFAULT_DATE_ORDER = "DMY"
 
 ProgressCallback = Callable[[int, int], None]
@@ -274,7 +274,7 @@ def analyze_document_chunks(
     date_order_flag: str | None = None,
     user_settings: Mapping[str, Any] | None = None,
     chunk_chars: int = CHUNK_CHARS,
-    batch_size: int = 4,
+    batch_size: int = 1,
 ) -> Iterator[Progress]:
     """Analyse ``document`` chunk by chunk, yielding a ``Progress`` after each chunk; the last
     one carries the whole analysis in ``final``."""
