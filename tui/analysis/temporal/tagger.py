@@ -28,7 +28,7 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
     (anaphora, and every relative expression in a narrative about a distant past). Numeric
     dates like 6/8 read as day/month when ``date_order`` is "DMY", month/day when "MDY".
     """
-    text = doc.text
+    text = doc.text  # built from the tokens on every access, so read once
     narrative = is_narrative(text, dct)
     # A candidate no rule can read (spaCy's "the quarter ended Sept. 30") gives way to the
     # readable ones inside it, so readability is checked before overlaps are settled.
@@ -36,7 +36,7 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
     # A day inside a range reads as the date it stands for: "22" in "22-24 August" as
     # "22 August".
     stand_ins = {(s, e): full for s, e, full in finder.day_ranges(text)}
-    readable = [(s, e) for s, e in [*_candidates(doc), *stand_ins]
+    readable = [(s, e) for s, e in [*_candidates(doc, text), *stand_ins]
                 if not _is_age(text, s, e) and not _is_a_march(text, s, e)
                 and _read(probe, stand_ins.get((s, e), text[s:e])) is not None]
     spans = _select(readable)
@@ -88,8 +88,7 @@ def _is_specific(reading: Reading) -> bool:
             and reading.value not in _VAGUE and "X" not in reading.value[:4])
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int]]:
-    text = doc.text
+def _candidates(doc: Doc, text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for start, end in [*finder.spacy_candidates(doc), *finder.pattern_candidates(text)]:
         s, e = finder.trim(text, start, end)
