@@ -1,0 +1,32 @@
+"""How big and how often: the full run (``make bench``) and the ``--quick`` run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Config:
+    home: Path  # scratch directory for books, databases and results (deleted afterwards)
+    repeat: int  # runs per start-up figure; the median is reported
+    book_words: int
+    analysis_timeout: float  # seconds to wait for the book's analysis
+    pages: int  # page-downs per scrolling series
+    batch_words: int  # words of the dev set fed to the batch benchmark
+    batch_repeat: int
+    store_sizes: tuple[int, ...]
+    store_repeat: int
+    tmux: bool
+
+
+def full(home: Path) -> Config:
+    return Config(home, repeat=5, book_words=1_000_000, analysis_timeout=150.0, pages=30,
+                  batch_words=20_000, batch_repeat=2, store_sizes=(100, 10_000),
+                  store_repeat=15, tmux=True)
+
+
+def quick(home: Path) -> Config:
+    return Config(home, repeat=1, book_words=5_000, analysis_timeout=15.0, pages=5,
+                  batch_words=1_500, batch_repeat=1, store_sizes=(100, 1_000),
+                  store_repeat=3, tmux=True)
