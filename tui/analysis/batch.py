@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
 from tui.analysis.model import Analysis, Source
 from tui.analysis.pipeline import (
+    CHUNK_CHARS,
     analyze_doc,
     analyze_document,
     document_date_order,
@@ -74,7 +75,8 @@ def _analyze_one(args: argparse.Namespace) -> int:
     document = load_document(args.path)
     nlp = _load(args.model)
     analysis = analyze_document(document, nlp, dct_flag=args.date,
-                                date_order_flag=args.date_order)
+                                date_order_flag=args.date_order,
+                                on_progress=_progress if sys.stderr.isatty() else None)
     if args.json:
         record = analysis.to_json()
         record["text"] = document.text
@@ -84,6 +86,15 @@ def _analyze_one(args: argparse.Namespace) -> int:
         sys.stdout.write(summary(document, analysis))
     sys.stdout.flush()
     return 0
+
+
+def _progress(done: int, total: int) -> None:
+    """A percentage on the terminal while a long text is analysed, erased at the end."""
+    if done < total:
+        sys.stderr.write(f"\ranalysing… {100 * done // total}%")
+    elif done and total > CHUNK_CHARS:
+        sys.stderr.write("\r" + " " * 16 + "\r")
+    sys.stderr.flush()
 
 
 def summary(document: Document, analysis: Analysis) -> str:
