@@ -138,6 +138,21 @@ def test_long_document_is_analysed_in_chunks_with_progress(nlp: Language) -> Non
         (e.start, e.end, e.label) for e in whole.entities]
 
 
+def test_chunk_timelines_merge_into_one_calendar(nlp: Language) -> None:
+    filler = "The committee met again and discussed the budget at length.\n" * 30
+    text = ("The minister resigned on 3 March 2024.\n" + filler
+            + "The election was held on 1 February 2024.\n" + filler
+            + "Protests began on 3 March 2024.\n")
+    document = Document(text, meta=Metadata(published="2024-03-10"))
+    chunked = analyze_document(document, nlp, chunk_chars=1000)
+    whole = analyze_document(document, nlp)
+    assert [e.value for e in chunked.timeline] == ["2024-02-01", "2024-03-03"]
+    assert [e.value for e in chunked.timeline] == [e.value for e in whole.timeline]
+    march = chunked.timeline[1]
+    assert [text[a:b] for a, b in march.mentions] == ["3 March 2024", "3 March 2024"]
+    assert march.mentions[1][0] > 2000
+
+
 def test_progress_callback_reports_every_chunk(nlp: Language) -> None:
     document = Document(ARTICLE * 30)
     seen: list[tuple[int, int]] = []

@@ -209,21 +209,12 @@ def _merge_timelines(timelines: Sequence[Sequence[TimelineEntry]]) -> list[Timel
             merged[key] = dataclasses.replace(
                 seen,
                 mentions=seen.mentions + entry.mentions,
-                expressions=tuple(dict.fromkeys(seen.expressions + entry.expressions)),
+                expressions=seen.expressions + entry.expressions,
                 events=tuple(dict.fromkeys(seen.events + entry.events)),
             )
-    return sorted(merged.values(), key=_calendar_order)
+    from tui.analysis.timeline import timeline_order
 
-
-def _calendar_order(entry: TimelineEntry) -> tuple[Any, ...]:
-    """Placed entries by where they sit in time, then the vague ones by first mention."""
-    from tui.analysis.timeline import place, sort_anchor
-
-    first = entry.mentions[0][0] if entry.mentions else 0
-    placement = place(entry.value)
-    if placement is None:
-        return (1, first)
-    return (0, *sort_anchor(placement, entry.mod), first)
+    return sorted(merged.values(), key=timeline_order)
 
 
 def analyze_doc(
