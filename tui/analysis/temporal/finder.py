@@ -140,9 +140,26 @@ def spacy_candidates(doc: Doc) -> Iterable[tuple[int, int]]:
             start = i
 
 
+# Every pattern above begins with a digit or one of these words. Trying the big pattern only
+# where one of them starts cuts the scan to a fraction of the text.
+_FIRST_WORDS = {
+    *lx.MONTHS, *lx.WEEKDAYS, *(f"{w}s" for w in lx.WEEKDAYS), *lx.SEASONS, *lx.PARTS_OF_DAY,
+    *(w for w in lx.NUMBER_WORDS if " " not in w), *lx.ORDINALS,
+    *["the", "its", "this", "that", "last", "next", "past", "coming", "upcoming", "previous", "following", "same", "latest", "current", "very", "right", "just", "now", "currently", "nowadays", "recently", "today", "tonight", "yesterday", "tomorrow", "overnight", "midnight", "daily", "weekly", "monthly", "yearly", "nightly", "hourly", "every", "each", "per", "earlier", "later", "early", "late", "mid", "about", "around", "nearly", "almost", "more", "less", "over", "some", "at", "up", "several", "few", "many", "fiscal", "calendar", "year", "years", "day", "days", "week", "weeks", "month", "months", "hour", "hours", "minute", "minutes", "decade", "decades", "sixteen", "seventeen", "eighteen", "nineteen", "christmas", "new", "valentine", "halloween", "independence", "bastille", "boxing", "veterans", "armistice", "easter", "good", "thanksgiving", "labor", "memorial", "election", "presidents", "martin"],
+}
+_WORD = re.compile(r"[^\W_]+")
+
+
 def pattern_candidates(text: str) -> Iterable[tuple[int, int]]:
-    for m in _PATTERN.finditer(text):
-        yield m.start(), m.end()
+    """Matches of our own patterns, left to right and not overlapping (as ``finditer``)."""
+    resume = 0
+    for word in _WORD.finditer(text):
+        start = word.start()
+        if start < resume or not (word[0][0].isdigit() or word[0].lower() in _FIRST_WORDS):
+            continue
+        if m := _PATTERN.match(text, start):
+            resume = m.end()
+            yield m.start(), m.end()
 
 
 _UNIT_THEN_SIGNAL = re.compile(
