@@ -39,12 +39,12 @@ def make_app(nlp: object, store: Store) -> Callable[..., GlossApp]:
     return make
 
 
-async def settle(app: GlossApp, pilot: Pilot[None], analysed: bool = True) -> None:
-    """Wait until the analysis has arrived (the worker starts after the first paint)."""
+async def settle(app: GlossApp, pilot: Pilot[None]) -> None:
+    """Wait until the analysis has finished, well or not (it starts after the first paint)."""
     for _ in range(600):
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if app.analysis is not None or not analysed or app.runner is None:
+        if not app.status.progress:
             break
         await pilot.pause(0.05)
     await pilot.pause()

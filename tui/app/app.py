@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from tui.analysis.cache_key import key_for
 from tui.analysis.model import Analysis
 from tui.app import search
 from tui.app.annotating import Annotating
+from tui.app.commands import binding_commands
 from tui.app.dialogs import Dialogs
 from tui.app.highlights import (
     CATEGORIES,
@@ -158,7 +161,7 @@ class GlossApp(Annotating, Dialogs):
     def _analysis_done(self, result: dict[str, Any]) -> None:
         self.status.progress = ""
         if "error" in result:
-            self.status.notice(f"Highlights unavailable: {result['error']}")
+            self.status.notice(f"Text only: {result['error']}")
             return
         analysis = Analysis.from_json(result)
         self.apply_analysis(analysis)
@@ -176,6 +179,7 @@ class GlossApp(Annotating, Dialogs):
         self.query_one(EntityPanel).show(analysis.clusters)
         self._time_order = [m for entry in analysis.timeline if not entry.vague
                             for m in entry.mentions]
+        self._notes_changed()
         self._describe(self.article.cursor)
 
     def reanalyse(self) -> None:
@@ -195,6 +199,11 @@ class GlossApp(Annotating, Dialogs):
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         self._describe(message.offset)
+        self.query_one(Legend).show_categories(message.selection is not None)
+
+    @on(Legend.Picked)
+    def _category_picked(self, message: Legend.Picked) -> None:
+        self.action_highlight(message.number)
 
     @on(ArticleView.Notice)
     def _notice(self, message: ArticleView.Notice) -> None:
@@ -203,8 +212,17 @@ class GlossApp(Annotating, Dialogs):
     # ------------------------------------------------------------------ notes
     def _notes_changed(self) -> None:
         if self.notebook is not None:
-            self.article.set_notes(self.notebook.marks())
+            self.article.set_notes(self.notebook.marks() + self._entity_note_marks())
             self.refresh_notes_panel()
+
+    def _entity_note_marks(self) -> list[tuple[int, int, str]]:
+        """A note on an entity applies to every mention: mark them all."""
+        if self.notebook is None or self.analysis is None:
+            return []
+        noted = {n.target_key for n in self.notebook.notes if n.target == "entity"}
+        clusters = {c.id for c in self.analysis.clusters if c.name in noted}
+        return [(e.start, e.end, "entity") for e in self.analysis.entities
+                if e.cluster in clusters]
 
     def _need_notebook(self) -> NoteBook | None:
         if self.notebook is None:
@@ -374,6 +392,11 @@ class GlossApp(Annotating, Dialogs):
         self.article.move_cursor(hit[0])
         number = self.search_hits.index(hit) + 1
         self.status.notice(f"Match {number} of {len(self.search_hits)}")
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from binding_commands(self, self.BINDINGS)
+        yield from binding_commands(self.article, ArticleView.BINDINGS)
 
     # ------------------------------------------------------------------- help
     def action_help(self) -> None:

@@ -6,11 +6,13 @@ from collections.abc import Mapping
 
 from rich.text import Text
 from textual import events
+from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Static
 
 from tui.app.highlights import CATEGORIES
+from tui.store.model import CATEGORIES as NOTE_CATEGORIES
 
 
 class LegendChip(Static):
@@ -34,17 +36,48 @@ class LegendChip(Static):
         self.post_message(Legend.Toggled(self.key))
 
 
+class CategoryChip(Static):
+    """``3 question``: a highlight category, shown while a passage is selected."""
+
+    def __init__(self, number: int, name: str) -> None:
+        super().__init__(Text(f"{number} {name}"), classes="category-chip", markup=False)
+        self.number = number
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(Legend.Picked(self.number))
+
+
 class Legend(Horizontal):
-    """Entity categories, their counts, and whether each is shown."""
+    """Entity categories with counts; while selecting, the highlight categories instead."""
 
     class Toggled(Message):
         def __init__(self, category: str) -> None:
             self.category = category
             super().__init__()
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    class Picked(Message):
+        """A highlight category was clicked while a passage is selected."""
+
+        def __init__(self, number: int) -> None:
+            self.number = number
+            super().__init__()
+
+    def compose(self) -> ComposeResult:
         for number, (key, name, _) in enumerate(CATEGORIES, start=1):
             yield LegendChip(key, number, name)
+        for number, name in enumerate(NOTE_CATEGORIES, start=1):
+            yield CategoryChip(number, name)
+
+    def on_mount(self) -> None:
+        self.show_categories(False)
+
+    def show_categories(self, selecting: bool) -> None:
+        """Digits mean highlight categories while selecting, entity types otherwise."""
+        for chip in self.query(LegendChip):
+            chip.display = not selecting
+        for category in self.query(CategoryChip):
+            category.display = selecting
 
     def update_counts(self, counts: Mapping[str, int], hidden: set[str]) -> None:
         for chip in self.query(LegendChip):
