@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Span
 
@@ -267,3 +269,27 @@ def test_sample_offsets_index_the_text(
         assert entity.text == entity.text.strip()
         assert 0 <= entity.cluster < len(clusters)
     assert sum(c.mentions for c in clusters) == len(entities)
+
+
+_NAMES = ["Donald Trump", "Trump", "President Trump", "Joe Biden", "Hunter Biden", "Biden",
+          "Kyiv", "the White House", "U.S.", "US", "United States", "two", "Elian"]
+_LABELS = ["PERSON", "ORG", "GPE", "LOC", "NORP", "CARDINAL", "DATE"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_NAMES), st.sampled_from(_LABELS)), max_size=30))
+def test_any_mix_of_mentions_gives_well_formed_entities(
+    items: list[tuple[str, str]]
+) -> None:
+    given_mentions = mentions(*[
+        (name, label, name.removeprefix("President ")) for name, label in items])
+    found, clusters = resolve(given_mentions)
+    assert len(found) == len(given_mentions)
+    assert [c.id for c in clusters] == list(range(len(clusters)))
+    assert sum(c.mentions for c in clusters) == len(found)
+    for entity, mention in zip(found, given_mentions, strict=True):
+        assert mention.start <= entity.start < entity.end <= mention.end
+        assert clusters[entity.cluster].label == entity.label
+        if mention.label in ("CARDINAL", "DATE"):
+            assert entity.label == mention.label
+    firsts = [min(i for i, e in enumerate(found) if e.cluster == c.id) for c in clusters]
+    assert firsts == sorted(firsts)
