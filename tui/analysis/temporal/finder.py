@@ -145,7 +145,19 @@ def spacy_candidates(doc: Doc) -> Iterable[tuple[int, int]]:
 _FIRST_WORDS = {
     *lx.MONTHS, *lx.WEEKDAYS, *(f"{w}s" for w in lx.WEEKDAYS), *lx.SEASONS, *lx.PARTS_OF_DAY,
     *(w for w in lx.NUMBER_WORDS if " " not in w), *lx.ORDINALS,
-    *["the", "its", "this", "that", "last", "next", "past", "coming", "upcoming", "previous", "following", "same", "latest", "current", "very", "right", "just", "now", "currently", "nowadays", "recently", "today", "tonight", "yesterday", "tomorrow", "overnight", "midnight", "daily", "weekly", "monthly", "yearly", "nightly", "hourly", "every", "each", "per", "earlier", "later", "early", "late", "mid", "about", "around", "nearly", "almost", "more", "less", "over", "some", "at", "up", "several", "few", "many", "fiscal", "calendar", "year", "years", "day", "days", "week", "weeks", "month", "months", "hour", "hours", "minute", "minutes", "decade", "decades", "sixteen", "seventeen", "eighteen", "nineteen", "christmas", "new", "valentine", "halloween", "independence", "bastille", "boxing", "veterans", "armistice", "easter", "good", "thanksgiving", "labor", "memorial", "election", "presidents", "martin"],
+    *(
+        "the", "its", "this", "that", "last", "next", "past", "coming", "upcoming", "previous",
+        "following", "same", "latest", "current", "very", "right", "just", "now", "currently",
+        "nowadays", "recently", "today", "tonight", "yesterday", "tomorrow", "overnight",
+        "midnight", "daily", "weekly", "monthly", "yearly", "nightly", "hourly", "every",
+        "each", "per", "earlier", "later", "early", "late", "mid", "about", "around", "nearly",
+        "almost", "more", "less", "over", "some", "at", "up", "several", "few", "many",
+        "fiscal", "calendar", "year", "years", "day", "days", "week", "weeks", "month",
+        "months", "hour", "hours", "minute", "minutes", "decade", "decades", "sixteen",
+        "seventeen", "eighteen", "nineteen", "christmas", "new", "valentine", "halloween",
+        "independence", "bastille", "boxing", "veterans", "armistice", "easter", "good",
+        "thanksgiving", "labor", "memorial", "election", "presidents", "martin",
+    ),
 }
 _WORD = re.compile(r"[^\W_]+")
 
