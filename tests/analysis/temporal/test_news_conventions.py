@@ -17,7 +17,8 @@ QUARTERS = [
     ("Profit fell from the year-ago quarter.", "the year-ago quarter", "1988-Q3"),
     ("Profit fell from last year's quarter.", "last year's quarter", "1988-Q3"),
     ("The fourth quarter of 1990 will be weaker.", "The fourth quarter of 1990", "1990-Q4"),
-    ("Margins improved in its fourth quarter ended Sept. 30.", "its fourth quarter", "1989-Q4"),
+    ("Margins improved in its fourth quarter ended Sept. 30.", "fourth quarter", "1989-Q4"),
+    ("Its third-quarter profit rose.", "third-quarter", "1989-Q3"),
 ]
 
 

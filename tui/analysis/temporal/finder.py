@@ -177,6 +177,13 @@ def pattern_candidates(text: str) -> Iterable[tuple[int, int]]:
 _UNIT_THEN_SIGNAL = re.compile(
     r"^(?P<keep>.*\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?))"
     r" (?P<signal>before|after|later|earlier)$", re.IGNORECASE)
+# The determiner belongs to the noun when the timex modifies it ("its third-quarter profit",
+# "its fourth quarter") or when the timex is a bare plural ("for the weeks that followed").
+_DETERMINER_OF_NOUN = re.compile(
+    r"^(?:its |(?:the|that|this) (?=\S+-(?:quarter|half|year|month|week|day)$)|"
+    r"the (?=(?:days|weeks|months|years|decades|hours|minutes)$))",
+    re.IGNORECASE,
+)
 _THE_FULL_DATE = re.compile(rf"^the (?=(?:{_MONTH}|{_MONTH_ABBR})\.? \d)", re.IGNORECASE)
 
 
@@ -222,7 +229,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         if m["signal"] in ("before", "after") and following[:1].isalnum() or time_unit or (
                 bare_plural and m["signal"] in ("before", "after")):
             end = start + len(m["keep"])
-    if m2 := _THE_FULL_DATE.match(text[start:end]):
+    if m2 := _THE_FULL_DATE.match(text[start:end]) or _DETERMINER_OF_NOUN.match(
+            text[start:end]):
         start += m2.end()
     return start, end
 
