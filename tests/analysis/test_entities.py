@@ -140,6 +140,16 @@ def test_other_spans_are_never_cut_down_to_a_name(nlp: Language, phrase: str) ->
     assert [(e.text, e.label) for e in found] == [(phrase, "ORG")]
 
 
+def test_a_person_span_across_a_line_break_keeps_the_name_after_it(nlp: Language) -> None:
+    text = "Photo: AFP\nDonald Trump spoke."
+    doc = nlp(text)
+    span = doc.char_span(text.index("AFP"), text.index(" spoke"), label="PERSON")
+    assert span is not None
+    doc.ents = [span]
+    found, _ = resolve(mentions_from_doc(doc))
+    assert [e.text for e in found] == ["Donald Trump"]
+
+
 def test_offsets_are_shifted_for_chunks(nlp: Language) -> None:
     doc = nlp("Angela Merkel spoke.")
     doc.ents = [Span(doc, 0, 2, label="PERSON")]

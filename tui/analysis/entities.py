@@ -184,12 +184,12 @@ def _name_bounds(span: Span) -> tuple[int, int]:
             _is_title(before) and all(_is_suffix(t) for t in tokens[begin:end])
         ):
             begin -= 1
-        elif _is_title(before):
-            break  # a title right before the name: cut here
+        elif _is_title(before) or "\n" in before.text:
+            break  # a title (or a line break) right before the name: cut here
         else:
             begin = 0  # some other word: this is not a titled name, keep the span whole
             break
-    while begin < end - 1 and (tokens[begin].text in _CONNECTORS
+    while begin < end - 1 and (tokens[begin].text in _CONNECTORS or tokens[begin].is_space
                                or tokens[begin].lower_ == "the"):
         begin += 1
     return span.start + begin, span.start + end
