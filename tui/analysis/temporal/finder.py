@@ -79,6 +79,8 @@ _PATTERNS = [
     rf"(?:(?:about|around|nearly|almost|more than|less than|over|some|at least|up to) )?"
     rf"(?:\d+(?:\.\d+)?|(?:{_NUMW})(?:[- ](?:{_NUMW}))*|several|a few)(?: and a half)? "
     rf"(?:{_UNITS[3:-1]})",
+    rf"(?:the )?(?:first|last|past|next|previous|coming|final|remaining|same) "
+    rf"(?:\d+|(?:{_NUMW})(?:[- ](?:{_NUMW}))*|several|few) (?:{_UNITS[3:-1]})",
     # relative units
     rf"(?:(?:\d+|{_NUMW}|a|an|several|a few|few|many|some) )?(?:{_UNITS[3:-1]}|day|week|month"
     rf"|year|hour|minute|decade)(?: or so)? (?:later|earlier|ago|from now)",
@@ -156,7 +158,8 @@ _FIRST_WORDS = {
         "months", "hour", "hours", "minute", "minutes", "decade", "decades", "sixteen",
         "seventeen", "eighteen", "nineteen", "christmas", "new", "valentine", "halloween",
         "independence", "bastille", "boxing", "veterans", "armistice", "easter", "good",
-        "thanksgiving", "labor", "memorial", "election", "presidents", "martin",
+        "thanksgiving", "labor", "memorial", "election", "presidents", "martin", "final",
+        "remaining",
     ),
 }
 _WORD = re.compile(r"[^\W_]+")
