@@ -57,7 +57,8 @@ _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # "Russian", "American", "Chinese", "British", "Israeli", "Pakistani", "Icelandic".
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)$")
 
-# Places the small model sometimes calls ORG ("A senior source in Kyiv said ...").
+# Countries, capitals, large cities and US states: places the small model sometimes calls ORG
+# or PERSON ("A senior source in Kyiv said ...").
 _KNOWN_PLACES = """
 Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|
 Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|
@@ -364,8 +365,9 @@ def _merge_acronyms(groups: dict[tuple[str, str], list[int]], names: list[str]) 
 
 
 def _person_groups(indices: list[int], names: list[str]) -> list[list[int]]:
-    """Full names with the same first and last word are one person; a lone surname joins the
-    only full name that ends with it, and stays apart when two people share it."""
+    """Full names with the same first name and surname are one person ("Donald J. Trump" and
+    "Donald Trump"); a lone surname joins the only full name that ends with it, and stays
+    apart when two people share it."""
     by_full: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     singles: dict[str, list[int]] = defaultdict(list)
     for i in indices:
