@@ -296,3 +296,30 @@ _POINT = re.compile(
 
 def _names_point(s: str) -> bool:
     return bool(_POINT.search(s))
+
+
+# "a 6-year-old girl", "he is 52 years old": news annotation leaves ages out.
+_AGE = re.compile(r"\w[- ](?:year|month|week|day)s?[- ]old$", re.IGNORECASE)
+
+
+def looks_temporal_but_is_not(text: str, start: int, end: int) -> bool:
+    """An age ("52 years old") or the noun march ("the Long March")."""
+    return _is_age(text, start, end) or _is_a_march(text, start, end)
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    return bool(_AGE.search(text[start:end]) or _AGE.search(text[start:end + 4]))
+
+
+_MARCH_AFTER = re.compile(r"^\s+(?:to|on|of|against|through|from|across|into)\b")
+_MARCH_BEFORE = re.compile(r"(?:\b(?:the|a|his|her|their|its)|'s|[A-Z][a-z]+)\s+$")
+
+
+def _is_a_march(text: str, start: int, end: int) -> bool:
+    """ "the Long March", "March on Rome": the noun or verb, not the month."""
+    if text[start:end] != "March":
+        return False
+    before = text[max(0, start - 20):start]
+    if _MARCH_BEFORE.search(before) and not re.search(r"(?:^|[.!?:\n]\s*)\S+\s+$", before):
+        return True
+    return bool(_MARCH_AFTER.match(text[end:end + 12]))

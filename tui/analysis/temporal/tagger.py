@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 
 _VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 _YEAR = re.compile(r"\b(1[5-9]\d{2}|20\d{2})\b")
-# "a 6-year-old girl", "he is 52 years old": news annotation leaves ages out.
-_AGE = re.compile(r"\w[- ](?:year|month|week|day)s?[- ]old$", re.IGNORECASE)
 
 
 def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Timex]:
@@ -37,7 +35,7 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
     # "22 August".
     stand_ins = {(s, e): full for s, e, full in finder.day_ranges(text)}
     readable = [(s, e) for s, e in [*_candidates(doc, text), *stand_ins]
-                if not _is_age(text, s, e) and not _is_a_march(text, s, e)
+                if not finder.looks_temporal_but_is_not(text, s, e)
                 and _read(probe, stand_ins.get((s, e), text[s:e])) is not None]
     spans = _select(readable)
     previous: Period | None = Period(dct, "day") if dct is not None and not narrative else None
@@ -63,24 +61,6 @@ def _read(normalizer: Normalizer, expression: str) -> Reading | None:
         return normalizer.read(expression)
     except (ValueError, OverflowError):
         return None
-
-
-def _is_age(text: str, start: int, end: int) -> bool:
-    return bool(_AGE.search(text[start:end]) or _AGE.search(text[start:end + 4]))
-
-
-_MARCH_AFTER = re.compile(r"^\s+(?:to|on|of|against|through|from|across|into)\b")
-_MARCH_BEFORE = re.compile(r"(?:\b(?:the|a|his|her|their|its)|'s|[A-Z][a-z]+)\s+$")
-
-
-def _is_a_march(text: str, start: int, end: int) -> bool:
-    """ "the Long March", "March on Rome": the noun or verb, not the month."""
-    if text[start:end] != "March":
-        return False
-    before = text[max(0, start - 20):start]
-    if _MARCH_BEFORE.search(before) and not re.search(r"(?:^|[.!?:\n]\s*)\S+\s+$", before):
-        return True
-    return bool(_MARCH_AFTER.match(text[end:end + 12]))
 
 
 def _is_specific(reading: Reading) -> bool:
