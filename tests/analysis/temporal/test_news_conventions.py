@@ -58,3 +58,17 @@ def test_a_clock_time_takes_the_day_that_follows_it(tag: Tag) -> None:
 def test_holidays_resolve_to_their_day(tag: Tag) -> None:
     t = find(tag("Stores will be crowded before Thanksgiving.", DCT, "MDY"), "Thanksgiving")
     assert t.value == "1989-11-23"
+
+
+def test_repeated_year_ago_comparisons_compare_with_the_period_reported(tag: Tag) -> None:
+    text = ("Third-quarter profit rose 5% from a year earlier. Sales climbed 8% from a year "
+            "earlier.")
+    values = [t.value for t in tag(text, DCT, "MDY") if t.text == "a year earlier"]
+    assert values == ["1988-Q3", "1988-Q3"]
+
+
+def test_day_anaphora_chains_in_news(tag: Tag) -> None:
+    timexes = tag("The strike began on Oct. 2. The next day talks failed. Two days later the "
+                  "plant closed.", DCT, "MDY")
+    assert find(timexes, "The next day").value == "1989-10-03"
+    assert find(timexes, "Two days later").value == "1989-10-05"

@@ -49,7 +49,7 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
             continue
         out.append(Timex(start, end, text[start:end], reading.type, reading.value,
                          reading.mod, reading.anchor))
-        if _is_specific(reading) and not (narrative and reading.anchor == "dct"):
+        if _is_specific(reading) and not _is_comparison(reading, narrative):
             previous = reading.period
     return out
 
@@ -61,6 +61,19 @@ def _read(normalizer: Normalizer, expression: str) -> Reading | None:
         return normalizer.read(expression)
     except (ValueError, OverflowError):
         return None
+
+
+def _is_comparison(reading: Reading, narrative: bool) -> bool:
+    """Whether later anaphora should look past this reading.
+
+    In a narrative, dates counted from the DCT ("today") are asides. In news, a year or a
+    quarter counted back from the period reported ("up from a year earlier") is a comparison:
+    the next "a year earlier" still compares with the period reported, not with the comparison.
+    """
+    if narrative:
+        return reading.anchor == "dct"
+    grain = reading.period.grain if reading.period else ""
+    return reading.anchor == "previous" and grain in ("year", "quarter", "half")
 
 
 def _is_specific(reading: Reading) -> bool:
