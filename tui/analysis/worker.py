@@ -1,14 +1,29 @@
 """Functions run in the analysis process (or thread): plain data in, plain data out.
 
 They return JSON-ready dicts, or ``{"error": message}``, so nothing unpicklable or
-Textual-specific crosses the process boundary.
+Textual-specific crosses the process boundary. Progress (with the highlights of each chunk
+just analysed) goes back through a queue: a process inherits it from ``set_progress_queue``
+(a multiprocessing queue cannot be passed to a pool task), a thread gets it as an argument.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from tui.errors import GlossError
+
+
+class ProgressQueue(Protocol):
+    def put(self, item: Any) -> None: ...
+
+
+_inherited: ProgressQueue | None = None
+
+
+def set_progress_queue(queue: ProgressQueue) -> None:
+    """Pool initializer: the queue this worker process reports progress on."""
+    global _inherited
+    _inherited = queue
 
 
 def preload(model: str | None) -> dict[str, Any]:
@@ -23,16 +38,23 @@ def preload(model: str | None) -> dict[str, Any]:
 
 
 def analyze(document_json: dict[str, Any], model: str | None, dct_flag: str | None,
-            date_order_flag: str | None, settings: dict[str, Any]) -> dict[str, Any]:
+            date_order_flag: str | None, settings: dict[str, Any], run: int = 0,
+            progress: ProgressQueue | None = None) -> dict[str, Any]:
+    """The whole analysis; after each chunk, ``(run, done, total, partial)`` on the queue."""
     from tui.analysis.nlp import ModelNotFound, load_pipeline
-    from tui.analysis.pipeline import analyze_document
+    from tui.analysis.pipeline import analyze_document_chunks
     from tui.document.model import Document
 
+    queue = progress or _inherited
     try:
         nlp = load_pipeline(model)
-        analysis = analyze_document(
-            Document.from_json(document_json), nlp, dct_flag=dct_flag,
-            date_order_flag=date_order_flag, user_settings=settings)
+        for step in analyze_document_chunks(
+                Document.from_json(document_json), nlp, dct_flag=dct_flag,
+                date_order_flag=date_order_flag, user_settings=settings):
+            if step.final is not None:
+                return step.final.to_json()
+            if queue is not None:
+                queue.put((run, step.done, step.total, step.partial.to_json()))
     except (ModelNotFound, GlossError) as error:
         return {"error": str(error)}
-    return analysis.to_json()
+    return {"error": "the analysis produced no result"}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -42,6 +44,8 @@ from tui.app.widgets.timeline_panel import TimelinePanel
 from tui.document.model import Document
 from tui.resources import styles_dir
 from tui.store.model import CATEGORIES as NOTE_CATEGORIES
+
+PROGRESS_INTERVAL = 0.2  # seconds between progress updates while analysing
 
 
 class GlossApp(Annotating, Dialogs):
@@ -98,6 +102,7 @@ class GlossApp(Annotating, Dialogs):
         self.search_hits: list[tuple[int, int]] = []
         self.notebook: NoteBook | None = NoteBook(store, document) if store is not None else None
         self._time_order: list[tuple[int, int]] = []  # timeline mentions, chronological
+        self._partial = Analysis(doc_id=document.id)  # chunks analysed so far
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -154,9 +159,32 @@ class GlossApp(Annotating, Dialogs):
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis",
           description="Waiting for the analysis")
     def _await_analysis(self, future: Future[dict[str, Any]]) -> None:
-        """Blocks on the future in a thread (no GIL held while waiting)."""
-        result = future.result()
+        """Waits in a thread (no GIL held while blocked), relaying progress to the UI."""
+        assert self.runner is not None
+        self._partial = Analysis(doc_id=self.document.id)
+        while True:
+            try:
+                result = future.result(timeout=PROGRESS_INTERVAL)
+                break
+            except FutureTimeout:
+                if updates := self.runner.progress_updates():
+                    self.call_from_thread(self._analysis_progress, updates)
         self.call_from_thread(self._analysis_done, result)
+
+    def _analysis_progress(self, updates: list[tuple[int, int, dict[str, Any]]]) -> None:
+        """Highlight each analysed chunk as it arrives; the final analysis replaces them."""
+        done, total = updates[-1][0], updates[-1][1]
+        self.status.progress = f"Analysing… {100 * done // max(1, total)}%"
+        partial = self._partial
+        for _, _, data in updates:
+            chunk = Analysis.from_json(data)
+            partial = replace(partial, entities=partial.entities + chunk.entities,
+                              timexes=partial.timexes + chunk.timexes,
+                              sentences=partial.sentences + chunk.sentences)
+        self._partial = partial
+        spans = highlights_for(partial)
+        self.article.set_highlights(spans, partial.sentences, [])
+        self.query_one(Legend).update_counts(category_counts(spans), self.hidden)
 
     def _analysis_done(self, result: dict[str, Any]) -> None:
         self.status.progress = ""
