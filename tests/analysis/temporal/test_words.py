@@ -24,7 +24,7 @@ def test_clean(text: str, cleaned: str) -> None:
 
 @pytest.mark.parametrize(("text", "value"), [
     ("three", 3.0), ("twenty-four", 24.0), ("a", 1.0), ("a two", 2.0), ("12", 12.0),
-    ("2.5", 2.5), ("a hundred", 100.0), ("several", None),
+    ("2.5", 2.5), ("a hundred", 100.0), ("several", None), ("seven a", None),
 ])
 def test_number(text: str, value: float | None) -> None:
     assert number(text) == value

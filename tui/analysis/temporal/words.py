@@ -58,6 +58,8 @@ def number(text: str) -> float | None:
     words = t.split()
     if len(words) > 1 and words[0] in ("a", "an") and words[1] not in ("hundred", "dozen"):
         words = words[1:]  # "a two-day visit"
+    if any(w in ("a", "an") for w in words[1:]):
+        return None  # "seven a year ago": a price, then a time
     total = 0.0
     for word in words:
         if word not in lx.NUMBER_WORDS:
