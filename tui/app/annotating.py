@@ -159,6 +159,7 @@ class Annotating(App[None]):
             return
         fields = {"body": result.get("body", ""), "tags": tuple(result.get("tags", ())),
                   "category": result.get("category", "highlight")}
+        self.article.action_cancel_selection()
         if note is not None:
             notebook.update(note, **fields)
             self.status.notice("Note updated (u to undo)")
@@ -168,7 +169,6 @@ class Annotating(App[None]):
         else:
             notebook.add(notebook.target_note(target.kind, target.key, **fields))
             self.status.notice(f"Note on the {target.kind} saved (u to undo)")
-        self.article.action_cancel_selection()
 
     def action_resume_draft(self) -> None:
         notebook = self._notebook()

@@ -120,7 +120,7 @@ class NotesPanel(Vertical):
         self.newest_first = False
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Filter: words, tag:x, cat:question, state:orphaned",
+        yield Input(placeholder="Filter: words tag: cat: state:",
                     id="notes-filter")
         yield Static(id="notes-summary", markup=False)
         yield NotesList(id="notes-list")
