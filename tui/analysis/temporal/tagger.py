@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
-_YEAR = re.compile(r"\b(1[5-9]\d{2}|20\d{2})\b")
+_YEAR = re.compile(r"\b(1[5-9]\d{2}|20\d{2})\b|\b(\d{1,4}) BCE?\b")
 
 
 def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Timex]:
@@ -113,7 +113,7 @@ def is_narrative(text: str, dct: date | None) -> bool:
     """
     if dct is None:
         return True
-    years = [int(y) for y in _YEAR.findall(text[:20000])]
+    years = [int(ad) if ad else -int(bc) for ad, bc in _YEAR.findall(text[:20000])]
     if len(years) < 5:
         return False
     distant = sum(1 for y in years if abs(y - dct.year) > 10)

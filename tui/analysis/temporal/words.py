@@ -39,6 +39,7 @@ def clean(text: str) -> str:
     s = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     s = re.sub(r"(?<=[a-z])\.(?=\s|,|$)", "", s)  # "sept." -> "sept"; keeps "p.m"
     s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)  # "1,460 years"
     s = _INNER_HYPHEN.sub(" ", s)
     s = s.replace(",", " , ")
     s = _SPACES.sub(" ", s).strip(" ,.;:!?\"'()[]")
