@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING
 
 from tui.analysis.cache_key import key_for
 from tui.analysis.model import Analysis
@@ -12,8 +13,11 @@ from tui.document.load import load_document
 from tui.document.model import Document
 from tui.errors import GlossError
 
+if TYPE_CHECKING:
+    from tui.store.db import Store
 
-def cached(store: Any, document: Document, key: str | None) -> Analysis | None:
+
+def cached(store: Store, document: Document, key: str | None) -> Analysis | None:
     """A cached analysis for this document and key, if present and readable."""
     if key is None:
         return None
@@ -21,9 +25,12 @@ def cached(store: Any, document: Document, key: str | None) -> Analysis | None:
     if not data:
         return None
     try:
-        return Analysis.from_json(data)
+        analysis = Analysis.from_json(data)
     except (KeyError, TypeError, ValueError):
         return None
+    if analysis.dct_source == "assumed" and analysis.dct != date.today().isoformat():
+        return None  # relative dates were read against the day it was cached: redo
+    return analysis
 
 
 def main_open(args: argparse.Namespace) -> int:
