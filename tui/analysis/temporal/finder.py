@@ -77,7 +77,8 @@ _PATTERNS = [
     r"(?:the|its|this|that|this year's|last year's) quarter",
     # amounts of time spaCy leaves out ("nearly two and a half years")
     rf"(?:(?:about|around|nearly|almost|more than|less than|over|some|at least|up to) )?"
-    rf"(?:\d+(?:\.\d+)?|(?:{_NUMW})(?:[- ](?:{_NUMW}))*|several|a few)(?: and a half)? "
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_NUMW})(?:[- ](?:{_NUMW}))*|several|a few)"
+    rf"(?: and a half)? "
     rf"(?:{_UNITS[3:-1]})",
     rf"(?:the )?(?:first|last|past|next|previous|coming|final|remaining|same) "
     rf"(?:\d+|(?:{_NUMW})(?:[- ](?:{_NUMW}))*|several|few) (?:{_UNITS[3:-1]})",

@@ -775,7 +775,7 @@ class Normalizer:
             amount = 2.0 if "couple" in n else None
         else:
             amount = number(n)
-            if amount is None or amount > 1000:
+            if amount is None or re.fullmatch(r"\d{4}", n) and not m["unit"].endswith("s"):
                 return None  # "the 1988 quarter" names a year, not 1988 quarters
         if amount is not None and "and a half" in s:
             amount += 0.5
