@@ -23,6 +23,7 @@ DEICTIC = [
     ("The plant closed two years ago.", "two years ago", "DATE", "2023"),
     ("The ship sank three days ago.", "three days ago", "DATE", "2025-08-04"),
     ("Output fell earlier this year.", "earlier this year", "DATE", "2025"),
+    ("The law takes effect later this month.", "later this month", "DATE", "2025-08"),
     ("The factory reopened last November.", "last November", "DATE", "2024-11"),
     ("Storms hit the coast last night.", "last night", "TIME", "2025-08-06TNI"),
     ("The hearing is set for the week of Aug. 18.", "the week of Aug. 18", "DATE", "2025-W34"),
@@ -56,6 +57,11 @@ def test_anaphoric_expressions_count_from_the_last_date(tag: Tag, sentence: str,
                                                         expression: str, value: str) -> None:
     t = find(tag(sentence, DCT), expression)
     assert (t.value, t.anchor) == (value, "previous")
+
+
+def test_earlier_and_later_this_year_mark_its_start_and_end(tag: Tag) -> None:
+    timexes = tag("Output fell earlier this year and will recover later this year.", DCT)
+    assert [t.mod for t in timexes] == ["START", "END"]
 
 
 def test_or_so_makes_an_approximation(tag: Tag) -> None:

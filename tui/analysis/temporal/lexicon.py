@@ -117,7 +117,7 @@ def unit_of(word: str) -> str | None:
 # Leading words that set a TIMEX3 mod; longest phrases are tried first.
 MOD_PREFIXES: dict[str, str] = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
-    "some": "APPROX", "nearly": "APPROX", "almost": "APPROX", "close to": "APPROX",
+    "some": "APPROX", "close to": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
     "more than": "MORE_THAN", "over": "MORE_THAN", "longer than": "MORE_THAN",
     "less than": "LESS_THAN", "under": "LESS_THAN", "fewer than": "LESS_THAN",
     "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",

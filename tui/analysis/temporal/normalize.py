@@ -723,7 +723,7 @@ class Normalizer:
             return Reading("DATE", _partial(base, unit), None, anchor, base)
         p = Period(base.day, unit).shift(shift)
         pre = m["pre"]
-        mod = {"early": "START", "late": "END"}.get(pre or "")
+        mod = {"early": "START", "earlier": "START", "late": "END", "later": "END"}.get(pre or "")
         return Reading("DATE", p.value, mod, anchor, p)
 
     _SAME = re.compile(r"^(?:the same|that|this) (?P<what>day|date|time|moment|morning|evening|"
