@@ -485,7 +485,7 @@ class Normalizer:
         else:
             base, anchor = self._base(deictic=not self.ctx.narrative or bool(rel))
         suffix = "T" + lx.PARTS_OF_DAY[m["part"]] if m["part"] else ""
-        type_ = "DATE"  # news annotation dates "Friday night" as a day with a part
+        type_ = "TIME" if suffix else "DATE"
         if base is None:
             return Reading(type_, f"XXXX-WXX-{weekday + 1}" + suffix)
         if rel in ("last", "past", "this past", "previous"):
