@@ -18,15 +18,16 @@ class Config:
     store_sizes: tuple[int, ...]
     store_repeat: int
     tmux: bool
+    quit_after: float  # seconds after first paint before quitting during the book's analysis
 
 
 def full(home: Path) -> Config:
     return Config(home, repeat=5, book_words=1_000_000, analysis_timeout=150.0, pages=30,
                   batch_words=20_000, batch_repeat=2, store_sizes=(100, 10_000),
-                  store_repeat=15, tmux=True)
+                  store_repeat=15, tmux=True, quit_after=8.0)
 
 
 def quick(home: Path) -> Config:
     return Config(home, repeat=1, book_words=5_000, analysis_timeout=15.0, pages=5,
                   batch_words=1_500, batch_repeat=1, store_sizes=(100, 1_000),
-                  store_repeat=3, tmux=True)
+                  store_repeat=3, tmux=True, quit_after=3.0)

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.abc
+import importlib.util
 import io
 import json
 import os
@@ -32,6 +34,7 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 T0_ENV = "GLOSS_BENCH_T0"
@@ -49,6 +52,7 @@ class State:
         self.frames = 0
         self.text_drawn = False
         self.first_paint: float | None = None
+        self.first_paint_cpu: float | None = None  # CPU seconds of this process until then
         self.first_paint_frame = 0
         self.highlights_applied: float | None = None
         self.highlights_painted: float | None = None
@@ -77,6 +81,7 @@ def instrument(widget_class: type[Any]) -> None:
         STATE.last_frame = time.perf_counter()
         if STATE.text_drawn and STATE.first_paint is None:
             STATE.first_paint = since_start()
+            STATE.first_paint_cpu = time.process_time()
             STATE.first_paint_frame = STATE.frames
         if STATE.highlights_applied is not None and STATE.highlights_painted is None:
             STATE.highlights_painted = since_start()
@@ -96,8 +101,32 @@ def instrument(widget_class: type[Any]) -> None:
     widget_class.render_line = _render_line
 
 
-def instrument_gloss() -> None:
-    from tui.app import app as app_module
+def after_import(name: str, callback: Callable[[ModuleType], None]) -> None:
+    """Call ``callback(module)`` right after ``name`` is first imported, so instrumenting the
+    app does not import it earlier than Gloss itself would (which would move the moment the
+    analysis process starts)."""
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+            if fullname != name:
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(fullname)
+            assert spec is not None and spec.loader is not None
+            loader = spec.loader
+            exec_module = loader.exec_module
+
+            def run_then_call(module: ModuleType) -> None:
+                exec_module(module)
+                callback(module)
+
+            loader.exec_module = run_then_call  # type: ignore[method-assign]
+            return spec
+
+    sys.meta_path.insert(0, Finder())
+
+
+def instrument_gloss(app_module: ModuleType) -> None:
     from tui.app.widgets import article_view
     from tui.app.widgets.article_view import ArticleView
 
@@ -116,8 +145,8 @@ def instrument_gloss() -> None:
         analysis_done(self, result)
         STATE.result_stall_ms = (time.perf_counter() - started) * 1000
 
-    gloss.apply_analysis = _apply  # type: ignore[method-assign]
-    gloss._analysis_done = _done  # type: ignore[method-assign]
+    gloss.apply_analysis = _apply
+    gloss._analysis_done = _done
 
     build_layout = getattr(article_view, "build_layout")  # noqa: B009 (not re-exported)
 
@@ -180,7 +209,8 @@ async def settle_frame(app: Any, started: Frame, done: Callable[[], bool]) -> Fr
     pacing. The CPU time shows how much of the wall time was ours when the machine is busy.
     """
     screen = app.screen
-    for _ in range(200):
+    deadline = started[0] + 10
+    while time.perf_counter() < deadline:
         screen._on_timer_update()
         for _ in range(3):  # let posted messages and after-refresh callbacks run
             await asyncio.sleep(0)
@@ -330,12 +360,13 @@ def gloss_scenario(name: str, options: argparse.Namespace) -> Scenario:
 
 
 def run_gloss(name: str, options: argparse.Namespace) -> dict[str, Any]:
-    from tui.app.app import GlossApp
-    from tui.cli import build_open_parser
+    def ready(app_module: ModuleType) -> None:
+        instrument_gloss(app_module)
+        run_headless(app_module.GlossApp, gloss_scenario(name, options), options.out)
 
-    instrument_gloss()
-    run_headless(GlossApp, gloss_scenario(name, options), options.out)
+    after_import("tui.app.app", ready)
     from tui.app.run import main_open
+    from tui.cli import build_open_parser
 
     main_open(build_open_parser().parse_args(options.gloss_args))
     return {"error": "the app ended before the scenario did"}
@@ -433,6 +464,7 @@ def main() -> None:
 def finish(out: Path, results: dict[str, Any]) -> None:
     """Write the results and end the process now (no waiting for analysis processes)."""
     results.update(first_paint=STATE.first_paint, first_paint_frame=STATE.first_paint_frame,
+                   first_paint_cpu=STATE.first_paint_cpu,
                    highlights_painted=STATE.highlights_painted,
                    highlights_frame=STATE.highlights_frame,
                    spacy_at_highlights=STATE.spacy_at_highlights,

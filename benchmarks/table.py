@@ -16,20 +16,16 @@ class Row:
     target: str = ""  # e.g. "<= 1.3x", "<= 16 ms"; empty: informational
     passed: bool | None = None
     note: str = ""
-
-    @property
-    def ratio(self) -> float | None:
-        if self.baseline is None or not self.baseline or math.isnan(self.baseline):
-            return None
-        return self.ours / self.baseline
+    ratio: float | None = None  # how many times slower than the baseline (ratio rows only)
 
 
 def ratio_row(section: str, name: str, ours: float, baseline: float, limit: float,
               unit: str = "s", note: str = "", higher_is_better: bool = False) -> Row:
-    """A row judged by ours/baseline <= limit (or baseline/ours for rates)."""
+    """A row judged by how many times slower than the baseline we are: ours/baseline for
+    times, baseline/ours for rates; <= ``limit`` passes."""
     ratio = baseline / ours if higher_is_better else ours / baseline
     passed = None if math.isnan(ratio) else ratio <= limit
-    return Row(section, name, ours, unit, baseline, f"<= {limit:g}x", passed, note)
+    return Row(section, name, ours, unit, baseline, f"<= {limit:g}x", passed, note, ratio)
 
 
 def limit_row(section: str, name: str, ours: float, limit: float, unit: str,
@@ -54,11 +50,13 @@ def render(rows: list[Row]) -> str:
     lines = []
     for row in rows:
         ratio = row.ratio
+        if ratio is None and row.baseline and row.unit != "yes/no":
+            ratio = row.ours / row.baseline
         verdict = "" if row.passed is None and not row.target else (
             "n/a" if row.passed is None else "PASS" if row.passed else "FAIL")
         lines.append((row.section, row.name, _number(row.ours, row.unit),
                       _number(row.baseline, row.unit),
-                      "" if ratio is None or row.unit == "yes/no" else f"{ratio:.2f}x",
+                      "" if ratio is None or math.isnan(ratio) else f"{ratio:.2f}x",
                       row.target, verdict))
     widths = [max(len(str(cells[i])) for cells in [header, *lines]) for i in range(len(header))]
     out = []
