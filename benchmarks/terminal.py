@@ -19,30 +19,33 @@ def available() -> bool:
     return shutil.which("tmux") is not None
 
 
-def _tmux(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False)
-
-
 class Session:
-    """One detached tmux session running ``command``; closed when the block ends."""
+    """One detached tmux session running ``command`` on a private tmux server (its own socket:
+    the program gets our environment, and nobody else's ``kill-server`` ends it); the server
+    is closed when the block ends."""
 
     def __init__(self, command: Sequence[str], env: dict[str, str]) -> None:
         self.name = f"gloss-bench-{uuid.uuid4().hex[:8]}"
         self.started = time.perf_counter()
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(SIZE[0]),
-                        "-y", str(SIZE[1]), *command], env=env, check=True)
+        subprocess.run(["tmux", "-L", self.name, "-f", "/dev/null", "new-session", "-d",
+                        "-s", self.name, "-x", str(SIZE[0]), "-y", str(SIZE[1]), *command],
+                       env=env, check=True)
 
     def __enter__(self) -> Session:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        _tmux("kill-session", "-t", self.name)
+        self._tmux("kill-server")
+
+    def _tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["tmux", "-L", self.name, *args], capture_output=True, text=True,
+                              check=False)
 
     def screen(self) -> str:
-        return _tmux("capture-pane", "-p", "-t", self.name).stdout
+        return self._tmux("capture-pane", "-p", "-t", self.name).stdout
 
     def alive(self) -> bool:
-        return _tmux("has-session", "-t", self.name).returncode == 0
+        return self._tmux("has-session", "-t", self.name).returncode == 0
 
     def wait_for(self, marker: str, timeout: float) -> float:
         """Seconds from session start until ``marker`` shows on screen (NaN on timeout)."""
@@ -56,7 +59,7 @@ class Session:
     def quit_time(self, key: str, timeout: float) -> float:
         """Seconds from pressing ``key`` until the program has exited (NaN on timeout)."""
         sent = time.perf_counter()
-        _tmux("send-keys", "-t", self.name, key)
+        self._tmux("send-keys", "-t", self.name, key)
         while time.perf_counter() < sent + timeout:
             if not self.alive():
                 return time.perf_counter() - sent
