@@ -13,6 +13,7 @@ class Config:
     book_words: int
     analysis_timeout: float  # seconds to wait for the book's analysis
     pages: int  # page-downs per scrolling series
+    burst_gap: float  # seconds between bursts of scrolling while the book is analysed
     batch_words: int  # words of the dev set fed to the batch benchmark
     batch_repeat: int
     store_sizes: tuple[int, ...]
@@ -23,11 +24,11 @@ class Config:
 
 def full(home: Path) -> Config:
     return Config(home, repeat=5, book_words=1_000_000, analysis_timeout=150.0, pages=30,
-                  batch_words=20_000, batch_repeat=2, store_sizes=(100, 10_000),
+                  burst_gap=3.0, batch_words=20_000, batch_repeat=2, store_sizes=(100, 10_000),
                   store_repeat=15, tmux=True, quit_after=8.0)
 
 
 def quick(home: Path) -> Config:
     return Config(home, repeat=1, book_words=5_000, analysis_timeout=15.0, pages=5,
-                  batch_words=1_500, batch_repeat=1, store_sizes=(100, 1_000),
+                  burst_gap=1.0, batch_words=1_500, batch_repeat=1, store_sizes=(100, 1_000),
                   store_repeat=3, tmux=True, quit_after=3.0)

@@ -52,6 +52,8 @@ class State:
         self.frames = 0
         self.text_drawn = False
         self.first_paint: float | None = None
+        self.first_partial: float | None = None  # first chunk's highlights on screen
+        self.progress_ms: list[float] = []  # UI-thread time spent on each progress batch
         self.first_paint_cpu: float | None = None  # CPU seconds of this process until then
         self.first_paint_frame = 0
         self.highlights_applied: float | None = None
@@ -146,6 +148,17 @@ def instrument_gloss(app_module: ModuleType) -> None:
         STATE.result_stall_ms = (time.perf_counter() - started) * 1000
 
     gloss.apply_analysis = _apply
+
+    progress = getattr(gloss, "_analysis_progress", None)
+    if progress is not None:
+        def _progress(self: Any, updates: Any) -> None:
+            started = time.perf_counter()
+            progress(self, updates)
+            STATE.progress_ms.append((time.perf_counter() - started) * 1000)
+            if STATE.first_partial is None:
+                STATE.first_partial = since_start()
+
+        gloss._analysis_progress = _progress
     gloss._analysis_done = _done
 
     build_layout = getattr(article_view, "build_layout")  # noqa: B009 (not re-exported)
@@ -252,15 +265,37 @@ async def jump(app: Any, article: Any, offset: int) -> Frame:
     return await settle_frame(app, started, lambda: _visible(article))
 
 
-async def scroll_figures(app: Any, article: Any, pages: int, start: float) -> dict[str, Any]:
+async def scroll_figures(app: Any, article: Any, pages: int, start: float,
+                         jumps: int = 10) -> dict[str, Any]:
     """Page-down ``pages`` times from ``start`` (a fraction of the text), then jump around."""
     size = len(article.text)
     await jump(app, article, int(size * start))
     downs = [await page_down(app, article) for _ in range(pages)]
-    fractions = (0.5, 0.25, 0.75, 0.4, 0.6, 0.1, 0.9, 0.33, 0.66, 0.5)
-    jumps = [await jump(app, article, int(size * (f + start / 10) % size)) for f in fractions]
+    fractions = (0.5, 0.25, 0.75, 0.4, 0.6, 0.1, 0.9, 0.33, 0.66, 0.5)[:jumps]
+    moves = [await jump(app, article, int(size * (f + start / 10) % size)) for f in fractions]
     return {"page_down_ms": [w for w, _ in downs], "page_down_cpu_ms": [c for _, c in downs],
-            "jump_ms": [w for w, _ in jumps], "jump_cpu_ms": [c for _, c in jumps]}
+            "jump_ms": [w for w, _ in moves], "jump_cpu_ms": [c for _, c in moves]}
+
+
+async def scroll_while_analysing(app: Any, article: Any,
+                                 options: argparse.Namespace) -> dict[str, Any]:
+    """Page through the book in bursts for as long as the analysis runs, so frames that meet
+    a batch of progress (new highlights from a chunk) are measured too, not just the first
+    seconds."""
+    figures: dict[str, Any] = {"page_down_ms": [], "page_down_cpu_ms": [], "jump_ms": [],
+                               "jump_cpu_ms": [], "analysis_running": app.analysis is None}
+    deadline = time.perf_counter() + options.timeout
+    burst = 0
+    while app.analysis is None and time.perf_counter() < deadline:
+        first = burst == 0
+        found = await scroll_figures(app, article, options.pages if first else 5,
+                                     (0.13 * burst) % 0.9, jumps=10 if first else 2)
+        for key, values in found.items():
+            figures[key].extend(values)
+        burst += 1
+        await asyncio.sleep(options.burst_gap)
+    figures["bursts"] = burst
+    return figures
 
 
 async def resize_figures(app: Any, article: Any) -> dict[str, Any]:
@@ -347,11 +382,11 @@ def gloss_scenario(name: str, options: argparse.Namespace) -> Scenario:
         elif name == "book":
             article = app.article
             out["rows"] = len(article.rows)
-            running = app.analysis is None
-            out["during"] = await scroll_figures(app, article, options.pages, 0.0)
-            out["during"]["analysis_running"] = running and app.analysis is None
+            out["during"] = await scroll_while_analysing(app, article, options)
             out["analysed"] = await wait_until(lambda: app.analysis is not None, options.timeout)
             out["waited_s"] = since_start()
+            out["first_partial"] = STATE.first_partial
+            out["progress_ms"] = STATE.progress_ms
             out.update(memory())
             if out["analysed"]:
                 await pilot.pause()
@@ -448,6 +483,8 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=120.0,
                         help="how long to wait for the analysis")
     parser.add_argument("--pages", type=int, default=30)
+    parser.add_argument("--burst-gap", type=float, default=3.0,
+                        help="seconds between bursts of scrolling while the analysis runs")
     parser.add_argument("--processes", type=int, default=1)
     argv = sys.argv[1:]
     split = argv.index("--") if "--" in argv else len(argv)

@@ -38,14 +38,21 @@ def _series(section: str, label: str, figures: dict[str, Any] | None, note: str)
 def run(config: Config, book: Path, log: Callable[[str], None]) -> list[Row]:
     result = probe(config.home, "book", str(book), "--db", fresh_db(config),
                    options=("--timeout", str(config.analysis_timeout),
-                            "--pages", str(config.pages)))
+                            "--pages", str(config.pages), "--burst-gap", str(config.burst_gap)),
+                   timeout=config.analysis_timeout * 2 + 300)
     analysed = bool(result.get("analysed"))
     label = f"{config.book_words:,}-word book"
     running = result["during"].get("analysis_running")
+    progress = result.get("progress_ms") or []
     log(f"book: {result['rows']:,} rows, analysed={analysed} after {result['waited_s']:.0f}s")
     not_done = f"the analysis had not finished {config.analysis_timeout:g} s after start"
-    rows = _series("4", f"{label}, during analysis", result["during"],
-                   "" if running else "the analysis had already finished")
+    during_note = "the analysis had already finished" if not running else (
+        f"{result['during']['bursts']} bursts of scrolling")
+    if progress:
+        during_note += (f"; {len(progress)} progress batches took the UI thread "
+                        f"{sum(progress) / 1000:.1f} s in all, {max(progress):.0f} ms at most; "
+                        f"first chunk highlighted {result['first_partial']:.1f} s after start")
+    rows = _series("4", f"{label}, during analysis", result["during"], during_note)
     rows += _series("4", f"{label}, after analysis", result.get("after"),
                     "" if analysed else not_done)
     wraps = result.get("wrap_ms", [])
