@@ -45,6 +45,7 @@ from tui.resources import styles_dir
 from tui.store.model import CATEGORIES as NOTE_CATEGORIES
 
 PROGRESS_INTERVAL = 0.2  # seconds between progress updates while analysing
+NARROW = 100  # below this many columns the side panel starts hidden
 
 
 class GlossApp(Annotating, Dialogs):
@@ -132,6 +133,8 @@ class GlossApp(Annotating, Dialogs):
     def on_mount(self) -> None:
         if self.no_color:
             self.article.show_labels = True
+        if self.size.width < NARROW:
+            self.query_one("#side").display = False  # the article needs the room; t shows it
         self.article.set_hidden(self.hidden)
         self.query_one(Legend).update_counts({}, self.hidden)
         self.article.focus()
