@@ -23,7 +23,7 @@ class Config:
 
 
 def full(home: Path) -> Config:
-    return Config(home, repeat=5, book_words=1_000_000, analysis_timeout=150.0, pages=30,
+    return Config(home, repeat=5, book_words=1_000_000, analysis_timeout=300.0, pages=30,
                   burst_gap=3.0, batch_words=20_000, batch_repeat=2, store_sizes=(100, 10_000),
                   store_repeat=15, tmux=True, quit_after=8.0)
 
