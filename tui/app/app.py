@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from concurrent.futures import Future
+from concurrent.futures import BrokenExecutor, CancelledError, Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
+from textual.worker import get_current_worker
 
 from tui.analysis.cache_key import key_for
 from tui.analysis.model import Analysis
@@ -31,7 +32,7 @@ from tui.app.highlights import (
 from tui.app.notebook import NoteBook
 from tui.app.runner import AnalysisRunner
 from tui.app.screens.help import HelpScreen
-from tui.app.status import describe_position
+from tui.app.status import describe_position, timeline_labels
 from tui.app.widgets.article_header import ArticleHeader
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
@@ -103,7 +104,8 @@ class GlossApp(Annotating, Dialogs):
         self.search_hits: list[tuple[int, int]] = []
         self.notebook: NoteBook | None = NoteBook(store, document) if store is not None else None
         self._time_order: list[tuple[int, int]] = []  # timeline mentions, chronological
-        self._partial = Analysis(doc_id=document.id)  # chunks analysed so far
+        self._partial_counts: Counter[str] = Counter()  # highlights of chunks analysed so far
+        self._timeline_labels: dict[int, str] = {}
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -133,6 +135,11 @@ class GlossApp(Annotating, Dialogs):
 
     def on_mount(self) -> None:
         self._restore_theme()
+        if self.store is not None and self.store.recovered_from is not None:
+            self.call_after_refresh(
+                self.notify, f"The notes database was unreadable and was moved to "
+                f"{self.store.recovered_from}; a new one was started.", title="Notes database",
+                severity="warning", timeout=30)
         if self.no_color:
             self.article.show_labels = True
         if self.size.width < NARROW:
@@ -178,30 +185,34 @@ class GlossApp(Annotating, Dialogs):
     def _await_analysis(self, future: Future[dict[str, Any]]) -> None:
         """Waits in a thread (no GIL held while blocked), relaying progress to the UI."""
         assert self.runner is not None
-        self._partial = Analysis(doc_id=self.document.id)
-        while True:
+        self._partial_counts = Counter()
+        worker = get_current_worker()
+        while not worker.is_cancelled:
             try:
                 result = future.result(timeout=PROGRESS_INTERVAL)
-                break
             except FutureTimeout:
                 if updates := self.runner.progress_updates():
                     self.call_from_thread(self._analysis_progress, updates)
-        self.call_from_thread(self._analysis_done, result)
+                continue
+            except (BrokenExecutor, CancelledError):
+                return  # the app is closing and stopped the analysis process
+            self.call_from_thread(self._analysis_done, result)
+            return
 
     def _analysis_progress(self, updates: list[tuple[int, int, dict[str, Any]]]) -> None:
-        """Highlight each analysed chunk as it arrives; the final analysis replaces them."""
+        """Highlight each analysed chunk as it arrives; the final analysis replaces them.
+
+        Only the new chunks are indexed and only their rows redrawn, so a book's hundred
+        chunks cost no more in total than one whole-document update.
+        """
         done, total = updates[-1][0], updates[-1][1]
         self.status.progress = f"Analysing… {100 * done // max(1, total)}%"
-        partial = self._partial
         for _, _, data in updates:
             chunk = Analysis.from_json(data)
-            partial = replace(partial, entities=partial.entities + chunk.entities,
-                              timexes=partial.timexes + chunk.timexes,
-                              sentences=partial.sentences + chunk.sentences)
-        self._partial = partial
-        spans = highlights_for(partial)
-        self.article.set_highlights(spans, partial.sentences, [])
-        self.query_one(Legend).update_counts(category_counts(spans), self.hidden)
+            spans = highlights_for(chunk)
+            self._partial_counts.update(category_counts(spans))
+            self.article.add_highlights(spans, chunk.sentences)
+        self.query_one(Legend).update_counts(self._partial_counts, self.hidden)
 
     def _analysis_done(self, result: dict[str, Any]) -> None:
         self.status.progress = ""
@@ -210,6 +221,11 @@ class GlossApp(Annotating, Dialogs):
             return
         analysis = Analysis.from_json(result)
         self.apply_analysis(analysis)
+        self._write_cache(result)
+
+    @work(thread=True, exit_on_error=False, group="cache", description="Caching the analysis")
+    def _write_cache(self, result: dict[str, Any]) -> None:
+        """Megabytes of JSON for a book: written off the UI thread."""
         key = key_for(self.model, self.dct_flag, self.date_order_flag, self.settings)
         if self.store is not None and key is not None:
             self.store.cache_analysis(self.document.id, key, result)
@@ -224,6 +240,7 @@ class GlossApp(Annotating, Dialogs):
         self.query_one(EntityPanel).show(analysis.clusters)
         self._time_order = [m for entry in analysis.timeline if not entry.vague
                             for m in entry.mentions]
+        self._timeline_labels = timeline_labels(analysis)
         self._notes_changed()
         self._describe(self.article.cursor)
 
@@ -239,7 +256,8 @@ class GlossApp(Annotating, Dialogs):
 
     # ---------------------------------------------------------- status line
     def _describe(self, offset: int) -> None:
-        self.status.show_where(describe_position(self.analysis, self.article, offset))
+        self.status.show_where(describe_position(self.analysis, self.article, offset,
+                                                 self._timeline_labels))
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:

@@ -43,12 +43,27 @@ class SpanIndex:
     """Non-overlapping spans sorted by start; ``overlapping`` is two bisects, not a scan."""
 
     def __init__(self, spans: Iterable[Highlight]) -> None:
-        self.spans: list[Highlight] = sorted(spans, key=lambda s: (s.start, s.end))
-        self._starts = [s.start for s in self.spans]
-        self._ends = [s.end for s in self.spans]
+        self._index(sorted(spans, key=lambda s: (s.start, s.end)))
+
+    def _index(self, spans: list[Highlight]) -> None:
+        self.spans = spans
+        self._starts = [s.start for s in spans]
+        self._ends = [s.end for s in spans]
 
     def __len__(self) -> int:
         return len(self.spans)
+
+    def extend(self, spans: Iterable[Highlight]) -> None:
+        """Add spans; appending is cheap when they all come after the current ones."""
+        new = sorted(spans, key=lambda s: (s.start, s.end))
+        if not new:
+            return
+        if self.spans and new[0].start < self.spans[-1].end:
+            self._index(sorted(self.spans + new, key=lambda s: (s.start, s.end)))
+            return
+        self.spans.extend(new)
+        self._starts.extend(s.start for s in new)
+        self._ends.extend(s.end for s in new)
 
     def overlapping(self, start: int, end: int) -> Sequence[Highlight]:
         first = bisect_right(self._ends, start)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.analysis.cache_key import key_for
 from tui.analysis.model import Analysis
@@ -34,6 +34,31 @@ def cached(store: Store, document: Document, key: str | None) -> Analysis | None
 
 
 def main_open(args: argparse.Namespace) -> int:
+    from tui.app.runner import AnalysisRunner
+
+    # The analysis process starts first, loading spaCy while we read the article and the
+    # store; it is stopped at once if a cached analysis makes it unnecessary.
+    runner: AnalysisRunner | None = AnalysisRunner(args.model)
+    try:
+        document, store, analysis, settings = _open(args)
+    except BaseException:
+        assert runner is not None
+        runner.shutdown()
+        raise
+    if analysis is not None:
+        assert runner is not None
+        runner.shutdown()
+        runner = None
+    from tui.app.app import GlossApp
+
+    app = GlossApp(document, runner=runner, analysis=analysis, store=store, model=args.model,
+                   dct_flag=args.date, date_order_flag=args.date_order, settings=settings)
+    app.run()
+    return 0
+
+
+def _open(args: argparse.Namespace) -> tuple[Document, Store, Analysis | None, dict[str, Any]]:
+    """The article, the notes store, a usable cached analysis, and the article's settings."""
     from tui.store.db import Store
 
     document = load_document(args.path, stdin=sys.stdin.buffer if args.path == "-" else None)
@@ -45,18 +70,7 @@ def main_open(args: argparse.Namespace) -> int:
               f"{store.recovered_from}", file=sys.stderr)
     settings = store.settings(document.id)
     key = key_for(args.model, args.date, args.date_order, settings)
-    analysis = cached(store, document, key)
-    runner = None
-    if analysis is None:
-        from tui.app.runner import AnalysisRunner
-
-        runner = AnalysisRunner(args.model)  # before App.run(): see runner.py
-    from tui.app.app import GlossApp
-
-    app = GlossApp(document, runner=runner, analysis=analysis, store=store, model=args.model,
-                   dct_flag=args.date, date_order_flag=args.date_order, settings=settings)
-    app.run()
-    return 0
+    return document, store, cached(store, document, key), settings
 
 
 def _reattach_terminal() -> None:

@@ -61,4 +61,8 @@ class AnalysisRunner:
                 updates.append((done, total, partial))
 
     def shutdown(self) -> None:
+        """Stop at once: a book's analysis must not keep the reader waiting after ``q``."""
+        if isinstance(self.executor, ProcessPoolExecutor):
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                process.terminate()
         self.executor.shutdown(wait=False, cancel_futures=True)

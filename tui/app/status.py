@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 
 from tui.analysis.model import Analysis
@@ -9,7 +11,13 @@ from tui.app.highlights import CATEGORY_NAMES
 from tui.app.widgets.article_view import ArticleView
 
 
-def describe_position(analysis: Analysis | None, view: ArticleView, offset: int) -> Text:
+def timeline_labels(analysis: Analysis) -> dict[int, str]:
+    """Start of each timeline mention → its entry's human date, built once per analysis."""
+    return {start: entry.label for entry in analysis.timeline for start, _ in entry.mentions}
+
+
+def describe_position(analysis: Analysis | None, view: ArticleView, offset: int,
+                      labels: Mapping[int, str] | None = None) -> Text:
     text = Text(no_wrap=True)
     selection = view.selection
     if selection:
@@ -28,8 +36,7 @@ def describe_position(analysis: Analysis | None, view: ArticleView, offset: int)
         text.append(f"“{timex.text}” → {timex.value}")
         if timex.mod:
             text.append(f" ({timex.mod})")
-        label = next((e.label for e in analysis.timeline
-                      if any(s <= offset < e2 for s, e2 in e.mentions)), None)
+        label = (labels or {}).get(timex.start)
         if label:
             text.append(f"  {label}", style="italic")
         return text

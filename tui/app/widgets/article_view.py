@@ -26,6 +26,7 @@ from tui.document.model import Block, Document
 
 READING_WIDTH = 88  # a comfortable measure, even on a wide terminal
 LABEL_OPEN, LABEL_CLOSE = "⟨", "⟩"
+RESIZE_DEBOUNCE = 0.1  # seconds: a drag-resize re-wraps once, at its end
 
 Span = tuple[int, int]
 
@@ -86,11 +87,13 @@ class ArticleView(ArticleActions, can_focus=True):
         self._margin = 1
         self._cache: dict[int, list[Segment]] = {}
         self._resize_timer: Timer | None = None
+        self._sized = False
 
     # ----------------------------------------------------------------- layout
     @property
     def rows(self) -> Layout:
-        if self._layout is None or self._layout.width != self._wrap_width():
+        """The current rows; after a resize the old ones serve until the debounced re-wrap."""
+        if self._layout is None:
             self._relayout()
         assert self._layout is not None
         return self._layout
@@ -119,14 +122,16 @@ class ArticleView(ArticleActions, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         if self._resize_timer is not None:
             self._resize_timer.stop()
-        if self._layout is None:
+        if self._layout is None or not self._sized:
+            self._sized = True  # the first real size: wrap now, there is nothing to keep
             self._relayout()
         else:
-            self._resize_timer = self.set_timer(0.1, self._rewrap)
+            self._resize_timer = self.set_timer(RESIZE_DEBOUNCE, self._rewrap)
 
     def _rewrap(self) -> None:
-        self._relayout()
-        self.refresh()
+        if self._layout is None or self._layout.width != self._wrap_width():
+            self._relayout()
+            self.refresh()
 
     # ------------------------------------------------------------- data input
     def set_highlights(self, spans: Iterable[Highlight], sentences: Sequence[Span],
@@ -135,6 +140,24 @@ class ArticleView(ArticleActions, can_focus=True):
         self.sentences = list(sentences)
         self.clusters = list(clusters)
         self._restyle(relayout=self.show_labels)
+
+    def add_highlights(self, spans: Sequence[Highlight], sentences: Sequence[Span]) -> None:
+        """Highlights of one more analysed chunk (in text order): redraw only its rows."""
+        if not spans and not sentences:
+            return
+        self.highlights.extend(spans)
+        self.sentences.extend(sentences)
+        if self.show_labels:
+            self._restyle(relayout=True)
+            return
+        lo = min([s.start for s in spans] + [s for s, _ in sentences])
+        hi = max([s.end for s in spans] + [e for _, e in sentences])
+        first, last = self.rows.row_of(lo), self.rows.row_of(hi)
+        for row in [r for r in self._cache if first <= r <= last]:
+            del self._cache[row]
+        top = self.scroll_offset.y
+        if first < top + self.scrollable_content_region.height and last >= top:
+            self.refresh()
 
     def set_hidden(self, hidden: Iterable[str]) -> None:
         self.hidden = set(hidden)

@@ -22,20 +22,21 @@ class EntityPanel(OptionList):
             super().__init__()
 
     def show(self, clusters: Sequence[Cluster]) -> None:
-        self.clear_options()
+        options: list[Option] = []
         for key, name, _ in CATEGORIES:
             members = [c for c in clusters if CATEGORY_OF_LABEL.get(c.label, "misc") == key]
             if not members:
                 continue
             members.sort(key=lambda c: (-c.mentions, c.name.lower()))
-            self.add_option(Option(Text(f"{name} ({len(members)})", style="bold"),
-                                   disabled=True))
+            options.append(Option(Text(f"{name} ({len(members)})", style="bold"),
+                                  disabled=True))
             for cluster in members:
                 prompt = Text(f"  {cluster.name}")
                 prompt.append(f"  ×{cluster.mentions}", style="dim")
-                self.add_option(Option(prompt, id=f"c{cluster.id}"))
+                options.append(Option(prompt, id=f"c{cluster.id}"))
         if not clusters:
-            self.add_option(Option(Text("No entities yet", style="dim"), disabled=True))
+            options.append(Option(Text("No entities yet", style="dim"), disabled=True))
+        self.set_options(options)  # one refresh, not one per option
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

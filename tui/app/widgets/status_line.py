@@ -34,4 +34,4 @@ class StatusLine(Static):
         if self.progress:
             line.append(f"{self.progress}  ", style="bold")
         line.append_text(self._notice or self._where)
-        self.update(line)
+        self.update(line, layout=False)  # one fixed-height line: no screen re-layout

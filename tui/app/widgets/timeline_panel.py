@@ -65,17 +65,18 @@ class TimelinePanel(Vertical):
         self.query_one("#timeline-context", Static).update(context_text(analysis))
         options = self.query_one("#timeline-list", OptionList)
         highlighted = options.highlighted
-        options.clear_options()
+        items: list[Option] = []
         vague_started = False
         for index, entry in enumerate(analysis.timeline):
             if entry.vague and not vague_started:
                 vague_started = True
-                options.add_option(Option(Text("Undated / vague", style="bold dim"),
-                                          disabled=True))
+                items.append(Option(Text("Undated / vague", style="bold dim"),
+                                    disabled=True))
             count = note_counts[index] if index < len(note_counts) else 0
-            options.add_option(Option(entry_prompt(entry, count), id=f"t{index}"))
+            items.append(Option(entry_prompt(entry, count), id=f"t{index}"))
         if not analysis.timeline:
-            options.add_option(Option(Text("No dates found", style="dim"), disabled=True))
+            items.append(Option(Text("No dates found", style="dim"), disabled=True))
+        options.set_options(items)  # one refresh, not one per entry
         if highlighted is not None and highlighted < options.option_count:
             options.highlighted = highlighted
 
