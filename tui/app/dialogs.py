@@ -7,17 +7,17 @@ which is saved per document so it holds next time.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
 from tui.app.notebook import NoteBook
-from tui.app.screens.date_dialog import DateDialog
-from tui.app.screens.export_dialog import ExportDialog, ExportRequest
 from tui.app.widgets.status_line import StatusLine
 from tui.document.model import Document
 from tui.errors import GlossError
-from tui.export import save_export
+
+if TYPE_CHECKING:
+    from tui.app.screens.export_dialog import ExportRequest
 
 
 def _short_path(path: Path) -> str:
@@ -46,6 +46,8 @@ class Dialogs(App[None]):
 
     # ------------------------------------------------------------------- date
     def action_change_date(self) -> None:
+        from tui.app.screens.date_dialog import DateDialog  # loaded when first needed
+
         if self.analysis is None:
             self.status.notice("Wait for the analysis to finish")
             return
@@ -66,11 +68,15 @@ class Dialogs(App[None]):
 
     # ----------------------------------------------------------------- export
     def action_export(self) -> None:
+        from tui.app.screens.export_dialog import ExportDialog  # loaded when first needed
+
         self.push_screen(ExportDialog(self.document, Path.cwd()), self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
         if request is None:
             return
+        from tui.export import save_export
+
         notes = self.notebook.notes if self.notebook else []
         try:
             path = save_export(request.format_key, self.document, notes, self.analysis,

@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tui.document.model import Document
-from tui.export.importer import claim_unbound
 from tui.store.anchoring import reanchor_all
 from tui.store.db import Store
 from tui.store.model import Note
@@ -44,6 +43,8 @@ class NoteBook:
         that had no document yet (matched by URL, path or quote). Re-found, they move to
         this document's id; orphans stay where they were and are listed for re-attaching.
         """
+        from tui.export.importer import claim_unbound  # only needed once, after first paint
+
         doc_id = self.document.id
         own = self.store.notes(doc_id)
         path = self.document.meta.path

@@ -5,7 +5,6 @@ Importing this package does not import spaCy; only the parsed ``Doc`` passed in 
 
 from tui.analysis.temporal.tagger import tag_timexes
 
-# Bump when the tagger's output for the same text and context changes, so caches recompute.
-TAGGER_VERSION = "1"
+# A change to the tagger's output bumps tui.analysis.model.ANALYSIS_VERSION (caches recompute).
 
-__all__ = ["TAGGER_VERSION", "tag_timexes"]
+__all__ = ["tag_timexes"]
