@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from tui.analysis.batch import BadLine, Record, parse_line
 
 ROOT = Path(__file__).resolve().parent.parent
 
-GOOD = [
+GOOD: list[dict[str, Any]] = [
     {"id": "merkel", "dct": "2025-08-07",
      "text": "German Chancellor Angela Merkel met Emmanuel Macron in Paris on Tuesday. "
              "Merkel said they would meet again next week."},
@@ -101,6 +102,55 @@ def test_processes_give_the_same_output(stream: str, jsonl: list[dict[str, Any]]
     result = gloss("--jsonl", "--processes", "2", "--batch-size", "1", stdin=stream)
     assert result.returncode == 0, result.stderr
     assert lines_of(result) == jsonl
+
+
+def test_worker_processes_write_the_same_bytes_in_input_order() -> None:
+    """Many groups of lines across workers, bad and blank lines at group edges and at the end:
+    the bytes are those of the single-process run."""
+    rows = []
+    for number in range(14):
+        given = dict(GOOD[number % len(GOOD)], id=f"{GOOD[number % len(GOOD)]['id']}-{number}")
+        rows.append(json.dumps(given, ensure_ascii=number % 2 == 0))
+        if number % 4 == 1:
+            rows.append(json.dumps({"id": f"bad-{number}", "text": None}))
+        if number % 5 == 2:
+            rows.append("   ")
+    rows += ['{"id": "cut", "text": "unfinished', '{"id": "last", "text": "On 3 May 2021."}',
+             "[]"]
+    stream = "\n".join(rows) + "\n"
+    single = gloss("--jsonl", "--batch-size", "3", stdin=stream)
+    assert single.returncode == 0, single.stderr
+    assert len(single.stdout.splitlines()) == len([r for r in rows if r.strip()])
+    for processes, batch_size in (("2", "3"), ("3", "1"), ("2", "16")):
+        pooled = gloss("--jsonl", "--processes", processes, "--batch-size", batch_size,
+                       stdin=stream)
+        assert pooled.returncode == 0, pooled.stderr
+        assert pooled.stdout == single.stdout, (processes, batch_size)
+
+
+def test_worker_processes_answer_each_line_before_the_next_arrives() -> None:
+    """A producer that waits for each answer before sending more is never left hanging."""
+    command = [sys.executable, "-m", "tui", "analyze", "--jsonl", "--processes", "2",
+               "--batch-size", "1"]
+    with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, cwd=ROOT, text=True,
+                          encoding="utf-8") as gloss_process:
+        assert gloss_process.stdin and gloss_process.stdout
+        # Were an answer held back, readline would wait forever: end the run, fail the test.
+        watchdog = threading.Timer(120, gloss_process.kill)
+        watchdog.start()
+        try:
+            for given in GOOD:
+                gloss_process.stdin.write(json.dumps(given) + "\n")
+                gloss_process.stdin.flush()
+                answer = json.loads(gloss_process.stdout.readline())
+                assert answer["id"] == given["id"] and answer["entities"]
+            gloss_process.stdin.close()
+            assert gloss_process.stdout.read() == ""
+            assert gloss_process.wait(timeout=60) == 0
+        finally:
+            watchdog.cancel()
+            gloss_process.kill()
 
 
 def test_single_article_json_carries_its_text(tmp_path: Path) -> None:

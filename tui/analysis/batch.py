@@ -189,10 +189,12 @@ def _is_iso_day(value: str) -> bool:
     return len(value) == 10
 
 
-def _lines(stream: BinaryIO | TextIO) -> Iterator[bytes]:
+def _lines(stream: BinaryIO | TextIO) -> Iterator[tuple[int, bytes]]:
+    """Input lines with their 1-based line numbers (error messages cite them)."""
     try:
-        for line in stream:
-            yield line.encode("utf-8", "surrogateescape") if isinstance(line, str) else line
+        for number, line in enumerate(cast(Iterable[bytes | str], stream), 1):
+            yield number, (line.encode("utf-8", "surrogateescape") if isinstance(line, str)
+                           else line)
     except OSError as error:
         raise GlossError(f"cannot read standard input: {error}") from error
 
@@ -214,12 +216,12 @@ def _meta(record: Record) -> Metadata:
                     date_order=cast(DateOrder | None, record.date_order))
 
 
-def _slots(lines: Iterable[bytes], slots: dict[int, _Slot], trailing: list[BadLine],
+def _slots(lines: Iterable[tuple[int, bytes]], slots: dict[int, _Slot], trailing: list[BadLine],
            max_length: int, dct_flag: str | None) -> Iterator[tuple[str, int]]:
     """Texts for ``nlp.pipe``, each with the key of its ``_Slot`` in ``slots``: only the key
     travels to worker processes and back."""
     pending: list[BadLine] = []
-    for number, raw in enumerate(lines, 1):
+    for number, raw in lines:
         if not raw.strip():
             continue
         item = parse_line(raw, number)
@@ -237,30 +239,24 @@ def _slots(lines: Iterable[bytes], slots: dict[int, _Slot], trailing: list[BadLi
     trailing.extend(pending)
 
 
-def run_jsonl(nlp: Language, stdin: BinaryIO | TextIO, stdout: BinaryIO, *, batch_size: int = 16,
-              processes: int = 1, dct_flag: str | None = None,
-              date_order_flag: str | None = None) -> None:
-    """Analyse JSON lines from ``stdin`` and write one JSON line per input line to ``stdout``.
+def _dumps(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False)
 
-    spaCy parses in batches (and in ``processes`` worker processes); each result is written
-    and flushed as soon as it and everything before it are done.
+
+def results(nlp: Language, lines: Iterable[tuple[int, bytes]], *, batch_size: int = 16,
+            dct_flag: str | None = None, date_order_flag: str | None = None) -> Iterator[str]:
+    """One JSON text per non-blank numbered input line, in input order, each yielded as soon
+    as it and everything before it are known. Runs in this process; worker processes run it
+    on their share of the lines (``tui.analysis.batch_workers``), so both give the same bytes.
     """
-    if dct_flag is not None:
-        document_dct(Metadata(), "", dct_flag)  # a malformed --date fails once, up front
     model = model_info(nlp)
     trailing: list[BadLine] = []
     slots: dict[int, _Slot] = {}
-    texts = _slots(_lines(stdin), slots, trailing, nlp.max_length, dct_flag)
-
-    def write(record: dict[str, Any]) -> None:
-        stdout.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
-        stdout.flush()
-
-    for doc, key in nlp.pipe(texts, as_tuples=True, batch_size=batch_size,
-                             n_process=processes):
+    texts = _slots(lines, slots, trailing, nlp.max_length, dct_flag)
+    for doc, key in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
         slot = slots.pop(key)
         for bad in slot.before:
-            write(bad.to_json())
+            yield _dumps(bad.to_json())
         record = slot.record
         order, order_source = document_date_order(
             _meta(record), doc, slot.dct, None if record.date_order else date_order_flag)
@@ -269,6 +265,31 @@ def run_jsonl(nlp: Language, stdin: BinaryIO | TextIO, stdout: BinaryIO, *, batc
         out: dict[str, Any] = {"id": record.id}
         out.update(analysis.to_json())
         del out["doc_id"]
-        write(out)
+        yield _dumps(out)
     for bad in trailing:
-        write(bad.to_json())
+        yield _dumps(bad.to_json())
+
+
+def run_jsonl(nlp: Language, stdin: BinaryIO | TextIO, stdout: BinaryIO, *, batch_size: int = 16,
+              processes: int = 1, dct_flag: str | None = None,
+              date_order_flag: str | None = None) -> None:
+    """Analyse JSON lines from ``stdin`` and write one JSON line per input line to ``stdout``.
+
+    With ``processes`` > 1, worker processes parse *and* analyse batches of lines (the
+    per-document analysis would otherwise make this process the bottleneck); either way each
+    result is written and flushed as soon as it and everything before it are done.
+    """
+    if dct_flag is not None:
+        document_dct(Metadata(), "", dct_flag)  # a malformed --date fails once, up front
+    lines = _lines(stdin)
+    if processes == 1:
+        out = results(nlp, lines, batch_size=batch_size, dct_flag=dct_flag,
+                      date_order_flag=date_order_flag)
+    else:
+        from tui.analysis.batch_workers import pooled_results
+
+        out = pooled_results(nlp, lines, processes=processes, batch_size=batch_size,
+                             dct_flag=dct_flag, date_order_flag=date_order_flag)
+    for text in out:
+        stdout.write(text.encode("utf-8") + b"\n")
+        stdout.flush()
