@@ -218,8 +218,8 @@ def _meta(record: Record) -> Metadata:
 
 def _slots(lines: Iterable[tuple[int, bytes]], slots: dict[int, _Slot], trailing: list[BadLine],
            max_length: int, dct_flag: str | None) -> Iterator[tuple[str, int]]:
-    """Texts for ``nlp.pipe``, each with the key of its ``_Slot`` in ``slots``: only the key
-    travels to worker processes and back."""
+    """Texts for ``nlp.pipe``, each with the key of its ``_Slot`` in ``slots`` (the line
+    number): the pipe carries only the key alongside each text."""
     pending: list[BadLine] = []
     for number, raw in lines:
         if not raw.strip():
