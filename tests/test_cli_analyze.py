@@ -105,8 +105,8 @@ def test_processes_give_the_same_output(stream: str, jsonl: list[dict[str, Any]]
 
 
 def test_worker_processes_write_the_same_bytes_in_input_order() -> None:
-    """Many groups of lines across workers, bad and blank lines at group edges and at the end:
-    the bytes are those of the single-process run."""
+    """Many groups of lines across workers, a long article among short ones, bad and blank
+    lines at group edges and at the end: the bytes are those of the single-process run."""
     rows = []
     for number in range(14):
         given = dict(GOOD[number % len(GOOD)], id=f"{GOOD[number % len(GOOD)]['id']}-{number}")
@@ -115,6 +115,9 @@ def test_worker_processes_write_the_same_bytes_in_input_order() -> None:
             rows.append(json.dumps({"id": f"bad-{number}", "text": None}))
         if number % 5 == 2:
             rows.append("   ")
+    # A long article fills a worker's share on its own; the lines around it are grouped.
+    long_text = " ".join(str(g["text"]) for g in GOOD) * 60
+    rows.insert(5, json.dumps({"id": "long", "dct": "2024-01-10", "text": long_text}))
     rows += ['{"id": "cut", "text": "unfinished', '{"id": "last", "text": "On 3 May 2021."}',
              "[]"]
     stream = "\n".join(rows) + "\n"
