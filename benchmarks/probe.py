@@ -135,31 +135,26 @@ def instrument_gloss(app_module: ModuleType) -> None:
     instrument(ArticleView)
     gloss = app_module.GlossApp
     apply_analysis = gloss.apply_analysis
-    analysis_done = gloss._analysis_done
 
-    def _apply(self: Any, analysis: Any) -> None:
-        apply_analysis(self, analysis)
+    def _apply(self: Any, *args: Any) -> None:
+        started = time.perf_counter()
+        apply_analysis(self, *args)
+        STATE.result_stall_ms = (time.perf_counter() - started) * 1000  # UI thread blocked
         if STATE.highlights_applied is None:
             STATE.highlights_applied = since_start()
-
-    def _done(self: Any, result: Any) -> None:
-        started = time.perf_counter()
-        analysis_done(self, result)
-        STATE.result_stall_ms = (time.perf_counter() - started) * 1000
 
     gloss.apply_analysis = _apply
 
     progress = getattr(gloss, "_analysis_progress", None)
     if progress is not None:
-        def _progress(self: Any, updates: Any) -> None:
+        def _progress(self: Any, *args: Any) -> None:
             started = time.perf_counter()
-            progress(self, updates)
+            progress(self, *args)
             STATE.progress_ms.append((time.perf_counter() - started) * 1000)
             if STATE.first_partial is None:
                 STATE.first_partial = since_start()
 
         gloss._analysis_progress = _progress
-    gloss._analysis_done = _done
 
     build_layout = getattr(article_view, "build_layout")  # noqa: B009 (not re-exported)
 

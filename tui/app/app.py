@@ -26,6 +26,7 @@ from tui.app.highlights import (
     CATEGORIES,
     CATEGORY_NAMES,
     HIDDEN_BY_DEFAULT,
+    Highlight,
     category_counts,
     highlights_for,
 )
@@ -176,6 +177,7 @@ class GlossApp(Annotating, Dialogs):
     # ---------------------------------------------------------------- analysis
     def start_analysis(self) -> None:
         assert self.runner is not None
+        self._partial_counts = Counter()
         future = self.runner.submit(self.document, self.dct_flag, self.date_order_flag,
                                     self.settings)
         self._await_analysis(future)
@@ -183,45 +185,50 @@ class GlossApp(Annotating, Dialogs):
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis",
           description="Waiting for the analysis")
     def _await_analysis(self, future: Future[dict[str, Any]]) -> None:
-        """Waits in a thread (no GIL held while blocked), relaying progress to the UI."""
+        """Waits in a thread (no GIL held while blocked), relaying progress to the UI.
+
+        Parsing the results and indexing their highlights happen here too, so the UI thread
+        only swaps in what is ready.
+        """
         assert self.runner is not None
-        self._partial_counts = Counter()
         worker = get_current_worker()
         while not worker.is_cancelled:
             try:
                 result = future.result(timeout=PROGRESS_INTERVAL)
             except FutureTimeout:
                 if updates := self.runner.progress_updates():
-                    self.call_from_thread(self._analysis_progress, updates)
+                    done, total = updates[-1][0], updates[-1][1]
+                    chunks = [Analysis.from_json(data) for _, _, data in updates]
+                    ready = [(highlights_for(c), c.sentences) for c in chunks]
+                    self.call_from_thread(self._analysis_progress, done, total, ready)
                 continue
             except (BrokenExecutor, CancelledError):
                 return  # the app is closing and stopped the analysis process
-            self.call_from_thread(self._analysis_done, result)
+            if "error" in result:
+                self.call_from_thread(self._analysis_failed, str(result["error"]))
+                return
+            analysis = Analysis.from_json(result)
+            self.call_from_thread(self.apply_analysis, analysis, highlights_for(analysis))
+            self.call_from_thread(self._write_cache, result)
             return
 
-    def _analysis_progress(self, updates: list[tuple[int, int, dict[str, Any]]]) -> None:
+    def _analysis_progress(self, done: int, total: int,
+                           chunks: list[tuple[list[Highlight], tuple[tuple[int, int], ...]]],
+                           ) -> None:
         """Highlight each analysed chunk as it arrives; the final analysis replaces them.
 
         Only the new chunks are indexed and only their rows redrawn, so a book's hundred
         chunks cost no more in total than one whole-document update.
         """
-        done, total = updates[-1][0], updates[-1][1]
         self.status.progress = f"Analysing… {100 * done // max(1, total)}%"
-        for _, _, data in updates:
-            chunk = Analysis.from_json(data)
-            spans = highlights_for(chunk)
+        for spans, sentences in chunks:
             self._partial_counts.update(category_counts(spans))
-            self.article.add_highlights(spans, chunk.sentences)
+            self.article.add_highlights(spans, sentences)
         self.query_one(Legend).update_counts(self._partial_counts, self.hidden)
 
-    def _analysis_done(self, result: dict[str, Any]) -> None:
+    def _analysis_failed(self, error: str) -> None:
         self.status.progress = ""
-        if "error" in result:
-            self.status.notice(f"Text only: {result['error']}")
-            return
-        analysis = Analysis.from_json(result)
-        self.apply_analysis(analysis)
-        self._write_cache(result)
+        self.status.notice(f"Text only: {error}")
 
     @work(thread=True, exit_on_error=False, group="cache", description="Caching the analysis")
     def _write_cache(self, result: dict[str, Any]) -> None:
@@ -230,9 +237,10 @@ class GlossApp(Annotating, Dialogs):
         if self.store is not None and key is not None:
             self.store.cache_analysis(self.document.id, key, result)
 
-    def apply_analysis(self, analysis: Analysis) -> None:
+    def apply_analysis(self, analysis: Analysis, spans: list[Highlight] | None = None) -> None:
+        self.status.progress = ""
         self.analysis = analysis
-        spans = highlights_for(analysis)
+        spans = highlights_for(analysis) if spans is None else spans
         self.article.set_highlights(spans, analysis.sentences,
                                     [e.cluster for e in analysis.entities])
         self.query_one(Legend).update_counts(category_counts(spans), self.hidden)
