@@ -2,12 +2,14 @@
 
 They return JSON-ready dicts, or ``{"error": message}``, so nothing unpicklable or
 Textual-specific crosses the process boundary. Progress (with the highlights of each chunk
-just analysed) goes back through a queue: a process inherits it from ``set_progress_queue``
+just analysed) goes back through a queue: a process inherits it from ``init_process``
 (a multiprocessing queue cannot be passed to a pool task), a thread gets it as an argument.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 from typing import Any, Protocol
 
 from tui.errors import GlossError
@@ -18,12 +20,18 @@ class ProgressQueue(Protocol):
 
 
 _inherited: ProgressQueue | None = None
+UI_FIRST_NICENESS = 5
 
 
-def set_progress_queue(queue: ProgressQueue) -> None:
-    """Pool initializer: the queue this worker process reports progress on."""
+def init_process(queue: ProgressQueue) -> None:
+    """Pool initializer: report progress on ``queue``, and yield the CPU to the reader's UI.
+
+    On a busy machine the UI's frames matter more than finishing the analysis a little sooner.
+    """
     global _inherited
     _inherited = queue
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(UI_FIRST_NICENESS)
 
 
 def preload(model: str | None) -> dict[str, Any]:

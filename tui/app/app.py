@@ -107,6 +107,7 @@ class GlossApp(Annotating, Dialogs):
         self._time_order: list[tuple[int, int]] = []  # timeline mentions, chronological
         self._partial_counts: Counter[str] = Counter()  # highlights of chunks analysed so far
         self._timeline_labels: dict[int, str] = {}
+        self._unsaved_cache: dict[str, Any] | None = None
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -209,7 +210,8 @@ class GlossApp(Annotating, Dialogs):
                 return
             analysis = Analysis.from_json(result)
             self.call_from_thread(self.apply_analysis, analysis, highlights_for(analysis))
-            self.call_from_thread(self._write_cache, result)
+            self._unsaved_cache = result
+            self._write_cache(result)  # still off the UI thread: megabytes of JSON for a book
             return
 
     def _analysis_progress(self, done: int, total: int,
@@ -230,12 +232,12 @@ class GlossApp(Annotating, Dialogs):
         self.status.progress = ""
         self.status.notice(f"Text only: {error}")
 
-    @work(thread=True, exit_on_error=False, group="cache", description="Caching the analysis")
     def _write_cache(self, result: dict[str, Any]) -> None:
-        """Megabytes of JSON for a book: written off the UI thread."""
+        """Cache the analysis so the next open shows highlights in its first frame."""
         key = key_for(self.model, self.dct_flag, self.date_order_flag, self.settings)
         if self.store is not None and key is not None:
             self.store.cache_analysis(self.document.id, key, result)
+        self._unsaved_cache = None
 
     def apply_analysis(self, analysis: Analysis, spans: list[Highlight] | None = None) -> None:
         self.status.progress = ""
@@ -311,3 +313,5 @@ class GlossApp(Annotating, Dialogs):
     def on_unmount(self) -> None:
         if self.runner is not None:
             self.runner.shutdown()
+        if self._unsaved_cache is not None:  # quit right after the highlights came
+            self._write_cache(self._unsaved_cache)

@@ -32,7 +32,7 @@ class AnalysisRunner:
             self.progress = context.Queue()
             self.executor = ProcessPoolExecutor(
                 max_workers=1, mp_context=context,
-                initializer=worker.set_progress_queue, initargs=(self.progress,))
+                initializer=worker.init_process, initargs=(self.progress,))
         else:
             self.progress = queue.Queue()
             self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="analysis")
