@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+from datetime import date
+from typing import Any
 
-from tui.analysis.model import ANALYSIS_VERSION
+from tui.analysis.model import ANALYSIS_VERSION, Analysis
 from tui.analysis.nlp import PREFERRED_MODELS
 
 
@@ -50,3 +52,20 @@ def key_for(requested_model: str | None, dct_flag: str | None, date_order_flag: 
     dct = settings.get("dct") or dct_flag  # the reader's saved choice wins, as in analysis
     order = settings.get("date_order") or date_order_flag
     return analysis_cache_key(model, str(dct) if dct else None, str(order) if order else None)
+
+
+def usable_analysis(data: dict[str, Any] | None) -> Analysis | None:
+    """A cached analysis worth trusting: readable, and not read against a stale assumed date.
+
+    An analysis whose publication date was only assumed (today, for lack of any other) is
+    redone on another day, since its relative dates were resolved against the day it was made.
+    """
+    if not data:
+        return None
+    try:
+        analysis = Analysis.from_json(data)
+    except (KeyError, TypeError, ValueError):
+        return None
+    if analysis.dct_source == "assumed" and analysis.dct != date.today().isoformat():
+        return None
+    return analysis

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tui.analysis.cache_key import key_for
+from tui.analysis.cache_key import key_for, usable_analysis
 from tui.analysis.model import Analysis
 from tui.document.load import load_document
 from tui.document.model import Document
@@ -18,19 +17,8 @@ if TYPE_CHECKING:
 
 
 def cached(store: Store, document: Document, key: str | None) -> Analysis | None:
-    """A cached analysis for this document and key, if present and readable."""
-    if key is None:
-        return None
-    data = store.cached_analysis(document.id, key)
-    if not data:
-        return None
-    try:
-        analysis = Analysis.from_json(data)
-    except (KeyError, TypeError, ValueError):
-        return None
-    if analysis.dct_source == "assumed" and analysis.dct != date.today().isoformat():
-        return None  # relative dates were read against the day it was cached: redo
-    return analysis
+    """A cached analysis for this document and key, if present and still valid."""
+    return None if key is None else usable_analysis(store.cached_analysis(document.id, key))
 
 
 def main_open(args: argparse.Namespace) -> int:

@@ -11,7 +11,6 @@ after the imported copy. Every user error is a ``GlossError``: one line, exit co
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -80,17 +79,12 @@ def _open_store(db: str | None) -> Store:
 
 def _analysis(document: Document, store: Store, args: argparse.Namespace) -> Analysis:
     """The cached analysis when the app (or an earlier export) made one, else a fresh one."""
-    from tui.analysis.cache_key import analysis_cache_key, chosen_model
+    from tui.analysis.cache_key import key_for, usable_analysis
 
     settings = store.settings(document.id)
-    model = chosen_model(args.model)
-    key = None if model is None else analysis_cache_key(
-        model, args.date or settings.get("dct"), args.date_order or settings.get("date_order"))
-    if key is not None:
-        data = store.cached_analysis(document.id, key)
-        if data:
-            with contextlib.suppress(KeyError, TypeError, ValueError):
-                return Analysis.from_json(data)
+    key = key_for(args.model, args.date, args.date_order, settings)
+    if key is not None and (cached := usable_analysis(store.cached_analysis(document.id, key))):
+        return cached
     from tui.analysis.nlp import ModelNotFound, load_pipeline
     from tui.analysis.pipeline import analyze_document
 
