@@ -60,12 +60,6 @@ def model_info(nlp: Language) -> tuple[str, str]:
     return model_id(nlp)
 
 
-def cache_key(nlp: Language) -> str:
-    """Changes whenever the pipeline or our rules would give a different analysis."""
-    name, version = model_info(nlp)
-    return f"{name}@{version}+analysis.{ANALYSIS_VERSION}"
-
-
 # --- dates --------------------------------------------------------------------------------------
 
 

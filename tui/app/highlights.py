@@ -84,9 +84,6 @@ class SpanIndex:
         i = bisect_right(self._starts, offset - 1) - 1
         return self.spans[i] if i >= 0 else None
 
-    def index_of(self, span: Highlight) -> int:
-        return self._starts.index(span.start) if span in self.spans else -1
-
 
 def _without_overlaps(spans: list[Highlight]) -> list[Highlight]:
     """Keep the earlier (then longer) of overlapping spans."""
