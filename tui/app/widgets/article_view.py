@@ -88,6 +88,7 @@ class ArticleView(ArticleActions, can_focus=True):
         self._cache: dict[int, list[Segment]] = {}
         self._resize_timer: Timer | None = None
         self._sized = False
+        self._labels: dict[int, str] = {}  # inline labels of the current layout
 
     # ----------------------------------------------------------------- layout
     @property
@@ -113,7 +114,8 @@ class ArticleView(ArticleActions, can_focus=True):
         width = self._wrap_width()
         top = self._layout.starts[self.scroll_offset.y] if self._layout and len(
             self._layout) > self.scroll_offset.y else None
-        self._layout = build_layout(self.text, self.blocks, width, self._label_insertions())
+        self._labels = self._label_insertions()  # rows and rendering share one copy
+        self._layout = build_layout(self.text, self.blocks, width, self._labels)
         self._cache.clear()
         self.virtual_size = Size(width + self._margin, len(self._layout))
         if top is not None:
@@ -223,7 +225,7 @@ class ArticleView(ArticleActions, can_focus=True):
             base = base + self.get_component_rich_style("article--heading", partial=True)
         spans = [h for h in self.highlights.overlapping(start, end)
                  if h.category not in self.hidden]
-        labels = self._label_insertions() if self.show_labels else {}
+        labels = self._labels
         cuts = {start, end}
         for h in spans:
             cuts.update((max(start, h.start), min(end, h.end)))
@@ -281,7 +283,7 @@ class ArticleView(ArticleActions, can_focus=True):
         row = max(0, min(row, len(layout) - 1))
         start, end = layout.row_span(row)
         cells = x - self._margin
-        labels = self._label_insertions() if self.show_labels else {}
+        labels = self._labels
         offset = start
         while offset < end and cells > 0:
             cells -= cell_len(self.text[offset]) + cell_len(labels.get(offset + 1, ""))
