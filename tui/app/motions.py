@@ -36,24 +36,25 @@ def word_end(text: str, offset: int) -> int:
     return pos
 
 
+def _start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
 def span_after(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
     """The first span that starts after ``offset``."""
-    starts = [s for s, _ in spans]
-    i = bisect_right(starts, offset)
+    i = bisect_right(spans, offset, key=_start)
     return spans[i] if i < len(spans) else None
 
 
 def span_before(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
     """The span that starts before ``offset`` (the current one if inside it, past its start)."""
-    starts = [s for s, _ in spans]
-    i = bisect_left(starts, offset) - 1
+    i = bisect_left(spans, offset, key=_start) - 1
     return spans[i] if i >= 0 else None
 
 
 def span_containing(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
     """The span holding ``offset``; between spans, the next one."""
-    starts = [s for s, _ in spans]
-    i = bisect_right(starts, offset) - 1
+    i = bisect_right(spans, offset, key=_start) - 1
     if i >= 0 and offset < spans[i][1]:
         return spans[i]
     return spans[i + 1] if i + 1 < len(spans) else (spans[i] if i >= 0 else None)
