@@ -28,14 +28,6 @@ def previous_word(text: str, offset: int) -> int:
     return max(0, pos)
 
 
-def word_end(text: str, offset: int) -> int:
-    """End (exclusive) of the word that starts at or contains ``offset``."""
-    pos = offset
-    while pos < len(text) and not text[pos].isspace():
-        pos += 1
-    return pos
-
-
 def _start(span: tuple[int, int]) -> int:
     return span[0]
 
