@@ -1,12 +1,16 @@
 """The article, drawn with the Line API: only visible rows are rendered.
 
 Rows come from ``tui.app.layout`` (recomputed per width, debounced on resize); styles come from
-bisecting sorted span indexes. Base strips are cached per row; cursor, selection, search hits
-and flashes are drawn on top at render time so moving the cursor re-renders one or two rows.
+bisecting sorted span indexes. Base strips are cached per row (an LRU: a book has far more rows
+than anyone reads at once); cursor, selection, search hits and flashes are drawn on top at
+render time so moving the cursor re-renders one or two rows. Colours are resolved per stack of
+component classes by ``tui.app.palette`` (blended, readable) and forgotten on any style change,
+a theme switch included.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from rich.cells import cell_len
@@ -14,19 +18,25 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.reactive import var
 from textual.strip import Strip
 from textual.timer import Timer
 
-from tui.app.highlights import CATEGORIES, Highlight, SpanIndex
+from tui.app.highlights import CATEGORIES, Highlight, Intervals, SpanIndex, category_counts
 from tui.app.layout import BLANK, CAPTION, HEADING, Layout, build_layout
+from tui.app.palette import layered_style
 from tui.app.widgets.article_actions import ArticleActions
 from tui.document.model import Block, Document
 
 READING_WIDTH = 88  # a comfortable measure, even on a wide terminal
 LABEL_OPEN, LABEL_CLOSE = "⟨", "⟩"
 RESIZE_DEBOUNCE = 0.1  # seconds: a drag-resize re-wraps once, at its end
+ROW_CACHE_SIZE = 1024  # rows of base segments kept, as Textual's Log keeps lines
+ROW_LAYERS: dict[int, tuple[str, ...]] = {
+    CAPTION: ("article--caption",), HEADING: ("article--heading",)}
+CATEGORY_LAYER = {key: f"article--{key}" for key, _, _ in CATEGORIES}
 
 Span = tuple[int, int]
 
@@ -80,12 +90,16 @@ class ArticleView(ArticleActions, can_focus=True):
         self.highlights = SpanIndex(())
         self.hidden: set[str] = set()
         self.clusters: list[int] = []  # per highlight ref: cluster id (entities only)
+        self.counts: Counter[str] = Counter()  # highlights per category, kept as they come
         self.notes: list[tuple[int, int, str]] = []  # (start, end, category)
+        self._noted = Intervals(())
         self.search_hits: list[Span] = []
+        self._hits = Intervals(())
         self.flash_span: Span | None = None
         self._layout: Layout | None = None
         self._margin = 1
-        self._cache: dict[int, list[Segment]] = {}
+        self._cache: LRUCache[int, list[Segment]] = LRUCache(ROW_CACHE_SIZE)
+        self._styles: dict[tuple[str, ...], Style] = {}  # resolved per stack of components
         self._resize_timer: Timer | None = None
         self._sized = False
         self._labels: dict[int, str] = {}  # inline labels of the current layout
@@ -139,6 +153,7 @@ class ArticleView(ArticleActions, can_focus=True):
     def set_highlights(self, spans: Iterable[Highlight], sentences: Sequence[Span],
                        clusters: Sequence[int]) -> None:
         self.highlights = SpanIndex(spans)
+        self.counts = category_counts(self.highlights.spans)
         self.sentences = list(sentences)
         self.clusters = list(clusters)
         self._restyle(relayout=self.show_labels)
@@ -148,6 +163,7 @@ class ArticleView(ArticleActions, can_focus=True):
         if not spans and not sentences:
             return
         self.highlights.extend(spans)
+        self.counts.update(category_counts(spans))
         self.sentences.extend(sentences)
         if self.show_labels:
             self._restyle(relayout=True)
@@ -155,8 +171,8 @@ class ArticleView(ArticleActions, can_focus=True):
         lo = min([s.start for s in spans] + [s for s, _ in sentences])
         hi = max([s.end for s in spans] + [e for _, e in sentences])
         first, last = self.rows.row_of(lo), self.rows.row_of(hi)
-        for row in [r for r in self._cache if first <= r <= last]:
-            del self._cache[row]
+        for row in range(first, last + 1):
+            self._cache.discard(row)
         top = self.scroll_offset.y
         if first < top + self.scrollable_content_region.height and last >= top:
             self.refresh()
@@ -167,10 +183,12 @@ class ArticleView(ArticleActions, can_focus=True):
 
     def set_notes(self, notes: Iterable[tuple[int, int, str]]) -> None:
         self.notes = sorted(notes)
+        self._noted = Intervals((start, end) for start, end, _ in self.notes)
         self._restyle()
 
     def set_search_hits(self, hits: Sequence[Span]) -> None:
-        self.search_hits = list(hits)
+        self._hits = Intervals(hits)
+        self.search_hits = self._hits.spans
         self.refresh()
 
     def flash(self, start: int, end: int) -> None:
@@ -190,6 +208,18 @@ class ArticleView(ArticleActions, can_focus=True):
 
     def watch_show_labels(self) -> None:
         self._restyle(relayout=True)
+
+    def notify_style_update(self) -> None:
+        """A theme switch (or any CSS change): resolve colours again, redraw every row."""
+        super().notify_style_update()
+        self._styles.clear()
+        self._cache.clear()
+
+    def _style(self, layers: tuple[str, ...]) -> Style:
+        style = self._styles.get(layers)
+        if style is None:
+            style = self._styles[layers] = layered_style(self, self.rich_style, layers)
+        return style
 
     # -------------------------------------------------------------- rendering
     def render_line(self, y: int) -> Strip:
@@ -211,33 +241,28 @@ class ArticleView(ArticleActions, can_focus=True):
         end = max(end, start + 1)
         if start <= self.cursor < end:
             return True
-        spans = [s for s in (self.selection, self.flash_span) if s]
-        spans.extend(h for h in self.search_hits if h[0] < end and h[1] > start)
-        return any(s < end and e > start for s, e in spans)
+        for span in (self.selection, self.flash_span):
+            if span and span[0] < end and span[1] > start:
+                return True
+        return bool(self._hits.overlapping(start, end))
 
     def _row_segments(self, row: int, overlays: bool) -> Iterable[Segment]:
         start, end = self.rows.row_span(row)
-        kind = self.rows.kinds[row]
-        base = self.rich_style
-        if kind == CAPTION:
-            base = base + self.get_component_rich_style("article--caption", partial=True)
-        elif kind == HEADING:
-            base = base + self.get_component_rich_style("article--heading", partial=True)
+        base: tuple[str, ...] = ROW_LAYERS.get(self.rows.kinds[row], ())
         spans = [h for h in self.highlights.overlapping(start, end)
                  if h.category not in self.hidden]
         labels = self._labels
         cuts = {start, end}
         for h in spans:
             cuts.update((max(start, h.start), min(end, h.end)))
-        notes = [n for n in self.notes if n[0] < end and n[1] > start]
-        for n in notes:
-            cuts.update((max(start, n[0]), min(end, n[1])))
+        notes = self._noted.overlapping(start, end)
+        for s, e in notes:
+            cuts.update((max(start, s), min(end, e)))
         cuts.update(o for o in labels if start < o <= end)
-        extra: list[Span] = []
+        hits: list[Span] = []
         if overlays:
-            sel = self.selection
-            extra = [s for s in (sel, self.flash_span) if s] + list(self.search_hits)
-            for s, e in extra:
+            hits = self._hits.overlapping(start, end)
+            for s, e in [s for s in (self.selection, self.flash_span) if s] + hits:
                 if s < end and e > start:
                     cuts.update((max(start, s), min(end, e)))
             if start <= self.cursor < max(end, start + 1):
@@ -247,34 +272,33 @@ class ArticleView(ArticleActions, can_focus=True):
             piece = self.text[a:b].replace("\t", " ").replace("\n", " ")
             if a == self.cursor and overlays and not piece:
                 piece = " "
-            style = base
+            layers = base
             for h in spans:
                 if h.start <= a < h.end:
-                    style = style + self.get_component_rich_style(
-                        f"article--{h.category}", partial=True)
+                    layers = layers + (CATEGORY_LAYER[h.category],)
                     break
-            if any(n[0] <= a < n[1] for n in notes):
-                style = style + self.get_component_rich_style("article--note", partial=True)
+            if any(s <= a < e for s, e in notes):
+                layers = layers + ("article--note",)
             if overlays:
-                style = self._overlay_style(style, a)
+                layers = layers + self._overlay_layers(a, hits)
             if piece:
-                yield Segment(piece, style)
+                yield Segment(piece, self._style(layers))
             if b in labels:
-                yield Segment(labels[b], base + self.get_component_rich_style(
-                    "article--label", partial=True))
+                yield Segment(labels[b], self._style(base + ("article--label",)))
 
-    def _overlay_style(self, style: Style, offset: int) -> Style:
-        for s, e in self.search_hits:
-            if s <= offset < e:
-                style = style + self.get_component_rich_style("article--search", partial=True)
+    def _overlay_layers(self, offset: int, hits: Sequence[Span]) -> tuple[str, ...]:
+        """What is drawn on top of the text at ``offset``, bottom first."""
+        layers: tuple[str, ...] = ()
+        if any(s <= offset < e for s, e in hits):
+            layers += ("article--search",)
         sel = self.selection
         if sel and sel[0] <= offset < sel[1]:
-            style = style + self.get_component_rich_style("article--selection", partial=True)
+            layers += ("article--selection",)
         if self.flash_span and self.flash_span[0] <= offset < self.flash_span[1]:
-            style = style + self.get_component_rich_style("article--flash", partial=True)
+            layers += ("article--flash",)
         if offset == self.cursor and self.has_focus:
-            style = style + self.get_component_rich_style("article--cursor", partial=True)
-        return style
+            layers += ("article--cursor",)
+        return layers
 
     # ---------------------------------------------------------------- mapping
     def offset_at(self, row: int, x: int) -> int:
