@@ -8,76 +8,30 @@ the 256-colour palette. The legend chips must wear the article's colours.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, ClassVar
-
 from rich.color import Color as RichColor
 from rich.color import ColorSystem
 from rich.segment import Segment
 from rich.style import Style
 from rich.terminal_theme import TerminalTheme
-from textual.app import App, ComposeResult
 from textual.color import Color
 from textual.geometry import Region
 
-from tui.app.highlights import CATEGORIES, Highlight
+from tests.app.article_host import KEYS, ArticleHost
 from tui.app.palette import MINIMUM_CONTRAST, contrast, in_256_colours
 from tui.app.widgets.article_view import ArticleView
-from tui.app.widgets.legend import Legend, LegendChip
-from tui.document.model import Block, Document
-from tui.resources import styles_dir
+from tui.app.widgets.legend import LegendChip
 
-KEYS = [key for key, _, _ in CATEGORIES]
-WORDS = [*KEYS, "plain", "words", "close", "the", "line."]
 SIZE = (90, 24)
-
-
-def _document() -> tuple[Document, list[list[int]]]:
-    """A heading, six paragraphs and a caption, each naming every category once."""
-    kinds = ["heading", *["paragraph"] * 6, "caption"]
-    line = " ".join(WORDS)
-    offsets = [sum(len(w) + 1 for w in WORDS[:i]) for i in range(len(WORDS))]
-    blocks, word_starts = [], []
-    for i, kind in enumerate(kinds):
-        at = i * (len(line) + 2)
-        blocks.append(Block(at, at + len(line), kind))  # type: ignore[arg-type]
-        word_starts.append([at + offset for offset in offsets])
-    return Document("\n\n".join(line for _ in kinds), tuple(blocks)), word_starts
-
-
-class ArticleHost(App[None]):
-    CSS_PATH: ClassVar[Any] = [Path(styles_dir()) / "gloss.tcss"]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.document, self.words = _document()
-
-    def compose(self) -> ComposeResult:
-        yield ArticleView(self.document, id="article")
-        yield Legend(id="legend")
-
-    def on_mount(self) -> None:
-        article = self.query_one(ArticleView)
-        spans = [Highlight(starts[i], starts[i] + len(key), key, key.upper(), 0)
-                 for starts in self.words for i, key in enumerate(KEYS)]
-        article.set_highlights(spans, [], [0])
-        self.query_one(Legend).update_counts(dict.fromkeys(KEYS, 1), set())
-        article.focus()
-
-
-def _word(app: ArticleHost, block: int, word: str) -> tuple[int, int]:
-    start = app.words[block][WORDS.index(word)]
-    return start, start + len(word)
 
 
 def _overlays(app: ArticleHost) -> ArticleView:
     """Notes, search hits, a flash, a selection and the cursor, each over a highlight and not."""
-    article = app.query_one(ArticleView)
-    article.set_notes([(*_word(app, 1, key), "question") for key in KEYS]
-                      + [(*_word(app, 1, "plain"), "entity")])
-    article.set_search_hits([_word(app, 2, key) for key in KEYS] + [_word(app, 2, "plain")])
-    article.flash_span = (_word(app, 3, KEYS[0])[0], _word(app, 3, "words")[1])
-    article.select(_word(app, 4, KEYS[0])[0], _word(app, 4, "words")[1])
+    article = app.article
+    article.set_notes([(*app.word(1, key), "question") for key in KEYS]
+                      + [(*app.word(1, "plain"), "entity")])
+    article.set_search_hits([app.word(2, key) for key in KEYS] + [app.word(2, "plain")])
+    article.flash_span = (app.word(3, KEYS[0])[0], app.word(3, "words")[1])
+    article.select(app.word(4, KEYS[0])[0], app.word(4, "words")[1])
     article.refresh()
     return article
 
@@ -140,9 +94,9 @@ async def test_legend_chips_wear_the_article_colours() -> None:
         for name in ("textual-dark", "textual-light", "solarized-light", "nord"):
             app.theme = name
             await pilot.pause()
-            article = app.query_one(ArticleView)
+            article = app.article
             for chip in app.query(LegendChip):
-                start, _ = _word(app, 5, chip.key)  # a paragraph with no overlays
+                start, _ = app.word(5, chip.key)  # a paragraph with no overlays
                 row = article.render_lines(Region(0, article.rows.row_of(start),
                                                   article.size.width, 1))[0]
                 label = chip.render_lines(Region(0, 0, chip.size.width, 1))[0]
