@@ -10,8 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from tui.analysis.model import Analysis
 
@@ -30,8 +30,11 @@ CATEGORY_NAMES = {key: name for key, name, _ in CATEGORIES}
 HIDDEN_BY_DEFAULT = frozenset({"number"})
 
 
-@dataclass(frozen=True)
-class Highlight:
+class Highlight(NamedTuple):
+    """One highlighted span. A tuple of atoms, so the garbage collector stops tracking it:
+    a book's tens of thousands of highlights would otherwise lengthen every full collection,
+    a pause the reader feels while paging during the analysis."""
+
     start: int
     end: int
     category: str
@@ -44,7 +47,7 @@ class SpanIndex:
     """Non-overlapping spans sorted by start; ``overlapping`` is two bisects, not a scan."""
 
     def __init__(self, spans: Iterable[Highlight]) -> None:
-        self._index(sorted(spans, key=lambda s: (s.start, s.end)))
+        self._index(sorted(spans))
 
     def _index(self, spans: list[Highlight]) -> None:
         self.spans = spans
@@ -57,14 +60,14 @@ class SpanIndex:
     def extend(self, spans: Iterable[Highlight]) -> None:
         """Add spans; cheap (a splice, no re-sort) when they fit between the current ones,
         as an analysed chunk's spans do whichever chunk comes first."""
-        new = sorted(spans, key=lambda s: (s.start, s.end))
+        new = sorted(spans)
         if not new:
             return
         at = bisect_left(self._starts, new[0].start)
         fits = ((at == 0 or self._ends[at - 1] <= new[0].start)
                 and (at == len(self.spans) or new[-1].end <= self._starts[at]))
         if not fits:
-            self._index(sorted(self.spans + new, key=lambda s: (s.start, s.end)))
+            self._index(sorted(self.spans + new))
             return
         self.spans[at:at] = new
         self._starts[at:at] = [s.start for s in new]

@@ -171,7 +171,10 @@ class ArticleView(ArticleActions, can_focus=True):
         lo = min([s.start for s in spans] + [s for s, _ in sentences])
         hi = max([s.end for s in spans] + [e for _, e in sentences])
         first, last = self.rows.row_of(lo), self.rows.row_of(hi)
-        for row in range(first, last + 1):
+        cached = list(self._cache.keys())
+        stale = range(first, last + 1) if last - first < len(cached) else [
+            row for row in cached if first <= row <= last]
+        for row in stale:
             self._cache.discard(row)
         top = self.scroll_offset.y
         if first < top + self.scrollable_content_region.height and last >= top:

@@ -38,9 +38,10 @@ class LegendChip(Widget):
     def update_chip(self, count: int, hidden: bool) -> None:
         if (count, hidden) == (self.count, self.hidden):
             return
+        wider = len(str(count)) != len(str(self.count))
         self.count, self.hidden = count, hidden
         self.set_class(hidden, "-hidden")
-        self.refresh(layout=True)
+        self.refresh(layout=wider)  # a new count of the same width need not move the others
 
     def render(self) -> Text:
         label = f"{self.number} {self.display_name} {self.count}"
