@@ -10,6 +10,7 @@ a theme switch included.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -103,6 +104,7 @@ class ArticleView(ArticleActions, can_focus=True):
         self._resize_timer: Timer | None = None
         self._sized = False
         self._labels: dict[int, str] = {}  # inline labels of the current layout
+        self._label_offsets: list[int] = []  # their offsets, sorted for bisecting
 
     # ----------------------------------------------------------------- layout
     @property
@@ -129,6 +131,7 @@ class ArticleView(ArticleActions, can_focus=True):
         top = self._layout.starts[self.scroll_offset.y] if self._layout and len(
             self._layout) > self.scroll_offset.y else None
         self._labels = self._label_insertions()  # rows and rendering share one copy
+        self._label_offsets = sorted(self._labels)
         self._layout = build_layout(self.text, self.blocks, width, self._labels)
         self._cache.clear()
         self.virtual_size = Size(width + self._margin, len(self._layout))
@@ -218,10 +221,18 @@ class ArticleView(ArticleActions, can_focus=True):
         self._styles.clear()
         self._cache.clear()
 
+    @property
+    def _plain(self) -> Style:
+        """The unhighlighted text style; ``rich_style`` walks every ancestor on each call."""
+        plain = self._styles.get(())
+        if plain is None:
+            plain = self._styles[()] = self.rich_style
+        return plain
+
     def _style(self, layers: tuple[str, ...]) -> Style:
         style = self._styles.get(layers)
         if style is None:
-            style = self._styles[layers] = layered_style(self, self.rich_style, layers)
+            style = self._styles[layers] = layered_style(self, self._plain, layers)
         return style
 
     # -------------------------------------------------------------- rendering
@@ -230,15 +241,16 @@ class ArticleView(ArticleActions, can_focus=True):
         row = self.scroll_offset.y + y
         layout = self.rows
         if row >= len(layout) or layout.kinds[row] == BLANK:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._plain)
         segments = self._cache.get(row)
         if segments is None:
             segments = self._cache[row] = list(self._row_segments(row, overlays=False))
         start, end = layout.row_span(row)
         if self._has_overlay(start, end):
             segments = list(self._row_segments(row, overlays=True))
-        margin = [Segment(" " * self._margin, self.rich_style)]
-        return Strip(margin + segments).adjust_cell_length(width, self.rich_style)
+        plain = self._plain
+        return Strip([Segment(" " * self._margin, plain), *segments]).adjust_cell_length(
+            width, plain)
 
     def _has_overlay(self, start: int, end: int) -> bool:
         end = max(end, start + 1)
@@ -251,30 +263,25 @@ class ArticleView(ArticleActions, can_focus=True):
 
     def _row_segments(self, row: int, overlays: bool) -> Iterable[Segment]:
         start, end = self.rows.row_span(row)
+        stop = max(end, start + 1)  # an empty row still shows the cursor
         base: tuple[str, ...] = ROW_LAYERS.get(self.rows.kinds[row], ())
-        spans = [h for h in self.highlights.overlapping(start, end)
-                 if h.category not in self.hidden]
-        labels = self._labels
-        cuts = {start, end}
-        for h in spans:
-            cuts.update((max(start, h.start), min(end, h.end)))
+        hidden = self.hidden
+        spans = [h for h in self.highlights.overlapping(start, end) if h.category not in hidden]
         notes = self._noted.overlapping(start, end)
-        for s, e in notes:
-            cuts.update((max(start, s), min(end, e)))
-        cuts.update(o for o in labels if start < o <= end)
-        hits: list[Span] = []
-        if overlays:
-            hits = self._hits.overlapping(start, end)
-            for s, e in [s for s in (self.selection, self.flash_span) if s] + hits:
-                if s < end and e > start:
-                    cuts.update((max(start, s), min(end, e)))
-            if start <= self.cursor < max(end, start + 1):
-                cuts.update((self.cursor, self.cursor + 1))
-        points = sorted(c for c in cuts if start <= c <= max(end, start + 1))
+        labels = self._labels
+        at = bisect_right(self._label_offsets, start)
+        labelled = self._label_offsets[at:bisect_right(self._label_offsets, end, lo=at)]
+        on_top = self._overlay_spans(start, stop) if overlays else []
+        cuts = {start, end, *labelled}
+        edges: list[Span] = [(h.start, h.end) for h in spans]
+        edges += notes
+        edges += [(s, e) for s, e, _ in on_top]
+        for s, e in edges:
+            cuts.update((max(start, s), min(stop, e)))
+        points = sorted(cuts)
+        text = self.text
         for a, b in zip(points, points[1:], strict=False):
-            piece = self.text[a:b].replace("\t", " ").replace("\n", " ")
-            if a == self.cursor and overlays and not piece:
-                piece = " "
+            piece = text[a:b].replace("\t", " ").replace("\n", " ")
             layers = base
             for h in spans:
                 if h.start <= a < h.end:
@@ -282,26 +289,24 @@ class ArticleView(ArticleActions, can_focus=True):
                     break
             if any(s <= a < e for s, e in notes):
                 layers = layers + ("article--note",)
-            if overlays:
-                layers = layers + self._overlay_layers(a, hits)
+            if on_top:
+                layers = layers + tuple(name for s, e, name in on_top if s <= a < e)
+                piece = piece or " "  # the cursor on an empty row
             if piece:
                 yield Segment(piece, self._style(layers))
             if b in labels:
                 yield Segment(labels[b], self._style(base + ("article--label",)))
 
-    def _overlay_layers(self, offset: int, hits: Sequence[Span]) -> tuple[str, ...]:
-        """What is drawn on top of the text at ``offset``, bottom first."""
-        layers: tuple[str, ...] = ()
-        if any(s <= offset < e for s, e in hits):
-            layers += ("article--search",)
-        sel = self.selection
-        if sel and sel[0] <= offset < sel[1]:
-            layers += ("article--selection",)
-        if self.flash_span and self.flash_span[0] <= offset < self.flash_span[1]:
-            layers += ("article--flash",)
-        if offset == self.cursor and self.has_focus:
-            layers += ("article--cursor",)
-        return layers
+    def _overlay_spans(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """What is drawn on top of the text in ``[start, end)``, bottom layer first."""
+        spans = [(s, e, "article--search") for s, e in self._hits.overlapping(start, end)]
+        if (sel := self.selection) is not None:
+            spans.append((*sel, "article--selection"))
+        if self.flash_span is not None:
+            spans.append((*self.flash_span, "article--flash"))
+        if self.has_focus:
+            spans.append((self.cursor, self.cursor + 1, "article--cursor"))
+        return [(s, e, name) for s, e, name in spans if s < end and e > start]
 
     # ---------------------------------------------------------------- mapping
     def offset_at(self, row: int, x: int) -> int:
