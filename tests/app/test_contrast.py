@@ -3,7 +3,7 @@
 The article view is rendered in a small app with the real stylesheet, every highlight
 category, notes, search hits, a selection, a flash and the cursor on screen; each cell whose
 colours differ from plain text must reach 4.5:1 in true colour and after rich's downgrade to
-the 256-colour palette. The legend chips must wear the article's colours.
+the 256-colour palette; so must the legend chips, which wear the article's colours.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from rich.style import Style
 from rich.terminal_theme import TerminalTheme
 from textual.color import Color
 from textual.geometry import Region
+from textual.widget import Widget
 
 from tests.app.article_host import KEYS, ArticleHost
 from tui.app.palette import MINIMUM_CONTRAST, contrast, in_256_colours
 from tui.app.widgets.article_view import ArticleView
-from tui.app.widgets.legend import LegendChip
+from tui.app.widgets.legend import CategoryChip, Legend, LegendChip
 
 SIZE = (90, 24)
 
@@ -44,24 +45,24 @@ def _rgb(color: RichColor | None, default: RichColor | None, theme: TerminalThem
     return Color(*color.get_truecolor(theme, foreground=foreground))
 
 
-def _worst(app: ArticleHost, article: ArticleView,
+def _worst(app: ArticleHost, widgets: list[Widget],
            system: ColorSystem) -> tuple[float, str, int]:
     """The lowest contrast among styled cells: (ratio, the text of its run, cells checked)."""
     theme = app.ansi_theme
-    plain = article.rich_style
     worst: tuple[float, str] = (21.0, "")
     cells = 0
-    strips = article.render_lines(Region(0, 0, article.size.width, article.size.height))
-    for strip in strips:
-        for text, style, _ in Segment.simplify(strip):
-            style = style or Style()
-            if not text.strip() or (style.color == plain.color
-                                    and style.bgcolor == plain.bgcolor):
-                continue
-            fg = _rgb(style.color, plain.color, theme, True, system)
-            bg = _rgb(style.bgcolor, plain.bgcolor, theme, False, system)
-            cells += len(text.strip())
-            worst = min(worst, (contrast(fg, bg), text.strip()))
+    for widget in widgets:
+        plain = widget.rich_style
+        for strip in widget.render_lines(Region(0, 0, widget.size.width, widget.size.height)):
+            for text, style, _ in Segment.simplify(strip):
+                style = style or Style()
+                if not text.strip() or (style.color == plain.color
+                                        and style.bgcolor == plain.bgcolor):
+                    continue
+                fg = _rgb(style.color, plain.color, theme, True, system)
+                bg = _rgb(style.bgcolor, plain.bgcolor, theme, False, system)
+                cells += len(text.strip())
+                worst = min(worst, (contrast(fg, bg), text.strip()))
     return (*worst, cells)
 
 
@@ -69,16 +70,20 @@ async def test_every_highlight_is_readable_in_every_theme() -> None:
     app = ArticleHost()
     failures = []
     async with app.run_test(size=SIZE) as pilot:
+        legend = app.query_one(Legend)
         for name in sorted(app.available_themes):
             app.theme = name
             await pilot.pause()
-            article = _overlays(app)
+            widgets: list[Widget] = [_overlays(app), *app.query(LegendChip)]
+            legend.show_categories(True)
             await pilot.pause()
+            widgets += app.query(CategoryChip)
             for system in (ColorSystem.TRUECOLOR, ColorSystem.EIGHT_BIT):
-                ratio, text, cells = _worst(app, article, system)
-                assert cells > 100, f"{name}: only {cells} highlighted cells rendered"
+                ratio, text, cells = _worst(app, widgets, system)
+                assert cells > 150, f"{name}: only {cells} highlighted cells rendered"
                 if ratio < MINIMUM_CONTRAST:
                     failures.append(f"{name} ({system.name}): {ratio:.2f} on {text!r}")
+            legend.show_categories(False)
     assert not failures, "\n".join(failures)
 
 

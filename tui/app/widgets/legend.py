@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static
 
 from tui.app.highlights import CATEGORIES
 from tui.app.palette import layered_style
@@ -56,12 +55,18 @@ class LegendChip(Widget):
         self.post_message(Legend.Toggled(self.key))
 
 
-class CategoryChip(Static):
+class CategoryChip(Widget):
     """``3 question``: a highlight category, shown while a passage is selected."""
 
+    COMPONENT_CLASSES = {"category-chip--label"}
+
     def __init__(self, number: int, name: str) -> None:
-        super().__init__(Text(f"{number} {name}"), classes="category-chip", markup=False)
+        super().__init__(classes="category-chip")
         self.number = number
+        self.label = f" {number} {name} "
+
+    def render(self) -> Text:
+        return Text(self.label, layered_style(self, self.rich_style, ("category-chip--label",)))
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -89,11 +94,19 @@ class Legend(Horizontal):
         for number, name in enumerate(NOTE_CATEGORIES, start=1):
             yield CategoryChip(number, name)
 
+    _selecting: bool | None = None
+
     def on_mount(self) -> None:
+        self._selecting = None
         self.show_categories(False)
 
     def show_categories(self, selecting: bool) -> None:
-        """Digits mean highlight categories while selecting, entity types otherwise."""
+        """Digits mean highlight categories while selecting, entity types otherwise.
+
+        Called on every cursor move, so it does nothing unless the mode changes."""
+        if selecting == self._selecting:
+            return
+        self._selecting = selecting
         for chip in self.query(LegendChip):
             chip.display = not selecting
         for category in self.query(CategoryChip):
