@@ -293,8 +293,7 @@ class GlossApp(Annotating, Dialogs):
         self.article.set_hidden(self.hidden)
         if self.store is not None:
             self.store.update_settings(self.document.id, hidden=sorted(self.hidden))
-        spans = highlights_for(self.analysis) if self.analysis else []
-        self.query_one(Legend).update_counts(category_counts(spans), self.hidden)
+        self.query_one(Legend).update_counts(self.article.counts, self.hidden)
         state = "hidden" if key in self.hidden else "shown"
         self.status.notice(f"{CATEGORY_NAMES[key]} {state}")
 
