@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tui.analysis.batch import BadLine, Record, parse_line
+from tui.analysis.jsonl import BadLine, Record, parse_line
 
 ROOT = Path(__file__).resolve().parent.parent
 

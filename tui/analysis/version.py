@@ -13,12 +13,12 @@ from pathlib import Path
 
 from tui import __version__
 
-# Modules that move analyses around without deciding their content: running them in processes
-# (batch, batch_workers, worker), naming cache entries (cache_key, this module) or showing
-# progress. An edit to them must not throw away every cached analysis.
+# Modules that run, name or report analyses without deciding what a cached one holds: the
+# ``gloss analyze`` command and its JSON-lines stream (never cached), the worker processes,
+# the cache key and this module. An edit to them must not throw away every cached analysis.
 PLUMBING = frozenset({
-    "batch.py", "batch_jsonl.py", "batch_workers.py", "cli_progress.py", "worker.py",
-    "cache_key.py", "version.py",
+    "batch.py", "batch_workers.py", "jsonl.py", "summary.py", "worker.py", "cache_key.py",
+    "version.py",
 })
 _ROOT = Path(__file__).resolve().parent
 
