@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import subprocess
 import sys
 import threading
@@ -51,6 +53,7 @@ def stream() -> str:
 def jsonl(stream: str) -> list[dict[str, Any]]:
     result = gloss("--jsonl", "--batch-size", "2", stdin=stream)
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no progress bar where stderr is not a terminal
     return lines_of(result)
 
 
@@ -162,6 +165,7 @@ def test_single_article_json_carries_its_text(tmp_path: Path) -> None:
                        encoding="utf-8")
     result = gloss(str(article), "--json", "--date", "2025-08-07")
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no progress bar where stderr is not a terminal
     record = json.loads(result.stdout)
     text = record["text"]
     assert record["meta"]["path"]
@@ -171,6 +175,36 @@ def test_single_article_json_carries_its_text(tmp_path: Path) -> None:
     trump = [e for e in record["entities"] if "Trump" in e["text"]]
     assert [e["text"] for e in trump] == ["Donald Trump", "Trump"]
     assert {record["clusters"][e["cluster"]]["name"] for e in trump} == {"Donald Trump"}
+
+
+def test_a_terminal_sees_progress_that_is_erased_before_the_result(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("The council met in Leeds on Monday.\n\nIt meets again in May.\n",
+                       encoding="utf-8")
+    controller, terminal = pty.openpty()
+    with subprocess.Popen([sys.executable, "-m", "tui", "analyze", str(article)], cwd=ROOT,
+                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=terminal) as process:
+        os.close(terminal)
+        seen = b""
+        while chunk := _read(controller):
+            seen += chunk
+        stdout = process.stdout.read() if process.stdout else b""
+    os.close(controller)
+    assert process.returncode == 0
+    drawn = seen.decode("utf-8")
+    assert "loading the spaCy pipeline" in drawn
+    assert "analysing ████████████████████████ 100%  " in drawn
+    assert drawn.endswith("\r\x1b[K")  # the last thing drawn erases the line
+    assert b"Leeds" in stdout and b"analysing" not in stdout
+
+
+def _read(fd: int) -> bytes:
+    """The next output of a pty, or b"" once the other side has closed it."""
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # EIO: the child closed the terminal
+        return b""
 
 
 def test_summary_lists_entities_by_cluster(tmp_path: Path) -> None:

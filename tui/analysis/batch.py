@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from tui.analysis.batch_workers import pooled_results
 from tui.analysis.jsonl import numbered_lines, results
-from tui.analysis.pipeline import CHUNK_CHARS, analyze_document, document_dct
+from tui.analysis.pipeline import analyze_document, document_dct
+from tui.analysis.progress_bar import ProgressBar
 from tui.analysis.summary import summary
 from tui.document.model import Metadata
 from tui.errors import GlossError
@@ -31,15 +33,19 @@ def main_analyze(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         raise GlossError(f"--batch-size must be at least 1, got {args.batch_size}")
     try:
-        if args.jsonl:
+        with ProgressBar(sys.stderr) as progress:
+            if not args.jsonl:
+                return _analyze_one(args, progress)
             if args.path not in (None, "-"):
                 raise GlossError("--jsonl reads standard input; drop the PATH argument")
-            nlp = _load(args.model)
+            nlp = _load(args.model, progress)
+            progress.close()
+            # Results written to this same terminal show the progress themselves.
             run_jsonl(nlp, sys.stdin.buffer, sys.stdout.buffer, batch_size=args.batch_size,
                       processes=args.processes, dct_flag=args.date,
-                      date_order_flag=args.date_order)
+                      date_order_flag=args.date_order,
+                      progress=None if sys.stdout.isatty() else progress)
             return 0
-        return _analyze_one(args)
     except BrokenPipeError:
         # The reader went away (`gloss analyze --jsonl | head`): not an error worth a trace.
         # Point stdout at /dev/null so the interpreter's final flush does not fail again.
@@ -47,9 +53,10 @@ def main_analyze(args: argparse.Namespace) -> int:
         return 0
 
 
-def _load(model: str | None) -> Language:
+def _load(model: str | None, progress: ProgressBar) -> Language:
     from tui.analysis.nlp import ModelNotFound, load_pipeline
 
+    progress.status(f"loading the spaCy pipeline {model or ''}…".replace(" …", "…"))
     try:
         return load_pipeline(model)
     except ModelNotFound as error:
@@ -59,14 +66,16 @@ def _load(model: str | None) -> Language:
 # --- one article --------------------------------------------------------------------------------
 
 
-def _analyze_one(args: argparse.Namespace) -> int:
+def _analyze_one(args: argparse.Namespace, progress: ProgressBar) -> int:
     from tui.document.load import load_document
 
+    progress.status("reading the article…")
     document = load_document(args.path)
-    nlp = _load(args.model)
+    nlp = _load(args.model, progress)
+    progress.update(0, len(document.text))
     analysis = analyze_document(document, nlp, dct_flag=args.date,
-                                date_order_flag=args.date_order,
-                                on_progress=_progress if sys.stderr.isatty() else None)
+                                date_order_flag=args.date_order, on_progress=progress.update)
+    progress.close()
     if args.json:
         record = analysis.to_json()
         record["text"] = document.text
@@ -78,23 +87,15 @@ def _analyze_one(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(done: int, total: int) -> None:
-    """A percentage on the terminal while a long text is analysed, erased at the end."""
-    if done < total:
-        sys.stderr.write(f"\ranalysing… {100 * done // total}%")
-    elif done and total > CHUNK_CHARS:
-        sys.stderr.write("\r" + " " * 16 + "\r")
-    sys.stderr.flush()
-
-
 def run_jsonl(nlp: Language, stdin: BinaryIO | TextIO, stdout: BinaryIO, *, batch_size: int = 16,
               processes: int = 1, dct_flag: str | None = None,
-              date_order_flag: str | None = None) -> None:
+              date_order_flag: str | None = None, progress: ProgressBar | None = None) -> None:
     """Analyse JSON lines from ``stdin`` and write one JSON line per input line to ``stdout``.
 
     With ``processes`` > 1, worker processes parse *and* analyse batches of lines (the
     per-document analysis would otherwise make this process the bottleneck); either way each
     result is written and flushed as soon as it and everything before it are done.
+    ``progress`` counts the lines written, against the input's size when it is a file.
     """
     if dct_flag is not None:
         document_dct(Metadata(), "", dct_flag)  # a malformed --date fails once, up front
@@ -105,6 +106,29 @@ def run_jsonl(nlp: Language, stdin: BinaryIO | TextIO, stdout: BinaryIO, *, batc
     else:
         out = pooled_results(nlp, lines, processes=processes, batch_size=batch_size,
                              dct_flag=dct_flag, date_order_flag=date_order_flag)
-    for text in out:
+    size = _file_size(stdin)
+    for written, text in enumerate(out, 1):
         stdout.write(text.encode("utf-8") + b"\n")
         stdout.flush()
+        if progress is not None:
+            if size:
+                progress.update(_file_position(stdin), size, "bytes read")
+            else:
+                progress.update(written, None, "lines")
+
+
+def _file_size(stream: BinaryIO | TextIO) -> int | None:
+    """The size of standard input when it is a regular file (not a pipe or a terminal)."""
+    try:
+        info = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError):
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def _file_position(stream: BinaryIO | TextIO) -> int:
+    """How far the input file has been read (by this process or the feeder thread)."""
+    try:
+        return os.lseek(stream.fileno(), 0, os.SEEK_CUR)
+    except (AttributeError, OSError, ValueError):
+        return 0

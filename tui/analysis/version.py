@@ -14,11 +14,11 @@ from pathlib import Path
 from tui import __version__
 
 # Modules that run, name or report analyses without deciding what a cached one holds: the
-# ``gloss analyze`` command and its JSON-lines stream (never cached), the worker processes,
-# the cache key and this module. An edit to them must not throw away every cached analysis.
+# ``gloss analyze`` command, its JSON-lines stream (never cached) and progress bar, the worker
+# processes, the cache key and this module. Editing them keeps the cached analyses.
 PLUMBING = frozenset({
-    "batch.py", "batch_workers.py", "jsonl.py", "summary.py", "worker.py", "cache_key.py",
-    "version.py",
+    "batch.py", "batch_workers.py", "jsonl.py", "progress_bar.py", "summary.py", "worker.py",
+    "cache_key.py", "version.py",
 })
 _ROOT = Path(__file__).resolve().parent
 
