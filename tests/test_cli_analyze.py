@@ -124,14 +124,15 @@ def test_worker_processes_write_the_same_bytes_in_input_order() -> None:
     rows += ['{"id": "cut", "text": "unfinished', '{"id": "last", "text": "On 3 May 2021."}',
              "[]"]
     stream = "\n".join(rows) + "\n"
-    single = gloss("--jsonl", "--batch-size", "3", stdin=stream)
-    assert single.returncode == 0, single.stderr
-    assert len(single.stdout.splitlines()) == len([r for r in rows if r.strip()])
-    for processes, batch_size in (("2", "3"), ("3", "1"), ("2", "16")):
-        pooled = gloss("--jsonl", "--processes", processes, "--batch-size", batch_size,
-                       stdin=stream)
-        assert pooled.returncode == 0, pooled.stderr
-        assert pooled.stdout == single.stdout, (processes, batch_size)
+    pairs = ("1,3", "2,3", "3,1", "2,16")  # processes,batch_size; the first runs in-process
+    done = subprocess.run([sys.executable, "-m", "tests.jsonl_runs", *pairs], input=stream,
+                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
+                          timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    single, *pooled = json.loads(done.stdout)
+    assert len(single.splitlines()) == len([r for r in rows if r.strip()])
+    for pair, output in zip(pairs[1:], pooled, strict=True):
+        assert output == single, pair
 
 
 def test_worker_processes_answer_each_line_before_the_next_arrives() -> None:
