@@ -30,3 +30,9 @@ def test_an_unknown_name_is_said_to_be_missing(name: str) -> None:
     assert "pip install" not in message and "download" not in message
     for installed in installed_models():
         assert installed in message
+
+
+def test_the_default_pipeline_loads_once_however_it_is_asked_for(nlp: object) -> None:
+    """The app, export and the tests ask with () or (None): one copy, not two."""
+    assert load_pipeline(None) is nlp
+    assert load_pipeline("") is nlp

@@ -118,9 +118,14 @@ def _is_installed(name: str) -> bool:
     return Path(name).is_dir()
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """Load ``name`` (or the best installed pipeline) with the numeric-date ruler before ner."""
+    """Load ``name`` (or the best installed pipeline) with the numeric-date ruler before ner;
+    once per process, however the default is asked for (``()``, ``(None)`` or ``("")``)."""
+    return _load_pipeline(name or None)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(name: str | None) -> Language:
     import spacy
 
     candidates = [name] if name else installed_models()
