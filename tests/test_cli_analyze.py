@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from tui.analysis.jsonl import BadLine, Record, parse_line
+from tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -208,16 +209,17 @@ def _read(fd: int) -> bytes:
         return b""
 
 
-def test_summary_lists_entities_by_cluster(tmp_path: Path) -> None:
+def test_summary_lists_entities_by_cluster(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "article.txt"
     article.write_text("Russian President Vladimir Putin met Donald Trump in Alaska.\n\n"
                        "Putin spoke first, and Trump spoke after him on 15 August 2025.\n",
                        encoding="utf-8")
-    result = gloss(str(article))
-    assert result.returncode == 0, result.stderr
-    assert "Vladimir Putin" in result.stdout and "President" not in result.stdout.split(
+    assert main(["analyze", str(article)]) == 0  # in this process: the pipeline is loaded
+    summary = capsys.readouterr().out
+    assert "Vladimir Putin" in summary and "President" not in summary.split(
         "Entities")[1].split("Timeline")[0]
-    assert "2025-08-15" in result.stdout
+    assert "2025-08-15" in summary
 
 
 @pytest.mark.parametrize(

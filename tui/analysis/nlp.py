@@ -126,13 +126,13 @@ def load_pipeline(name: str | None = None) -> Language:
 
 @lru_cache(maxsize=4)
 def _load_pipeline(name: str | None) -> Language:
-    import spacy
-
     candidates = [name] if name else installed_models()
     if not candidates:
         raise ModelNotFound(f"no English spaCy pipeline installed; run {INSTALL_HINT}")
     if name and not _is_installed(name):
-        raise ModelNotFound(missing_model_message(name))
+        raise ModelNotFound(missing_model_message(name))  # said before spaCy's slow import
+    import spacy
+
     try:
         nlp = spacy.load(candidates[0])
     except OSError as error:
