@@ -56,7 +56,8 @@ def main_analyze(args: argparse.Namespace) -> int:
 def _load(model: str | None, progress: ProgressBar) -> Language:
     from tui.analysis.nlp import ModelNotFound, load_pipeline
 
-    progress.status(f"loading the spaCy pipeline {model or ''}…".replace(" …", "…"))
+    progress.status(f"loading the spaCy pipeline {model}…" if model
+                    else "loading the spaCy pipeline…")
     try:
         return load_pipeline(model)
     except ModelNotFound as error:
