@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from textual.widgets import TextArea
 
+from tests.app.conftest import SIZE as APP_SIZE
+from tests.app.conftest import settle
 from tests.app.dialog_host import SIZE, Host, screen_text
+from tui.app.app import GlossApp
 from tui.app.screens.note_editor import NoteEditor, parse_tags
+from tui.store.db import Store
 
 
 def editor_host(drafts: list[dict[str, Any]] | None = None, **kwargs: Any) -> Host:
@@ -130,3 +135,22 @@ async def test_quitting_the_app_mid_edit_hands_over_the_last_keystrokes() -> Non
         await pilot.pause()
     assert drafts == [{"body": "typed just before quitting", "tags": (), "category": "highlight"}]
     assert app.results == []
+
+
+async def test_a_resumed_draft_closed_untouched_is_kept(
+        make_app: Callable[..., GlossApp], store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=APP_SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "a", *"half a thought", "escape")
+        await pilot.pause()
+        assert [d["body"] for d in store.drafts(app.document.id).values()] == ["half a thought"]
+        await pilot.press("R")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("escape")  # read it, changed nothing
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteEditor)
+        assert [d["body"] for d in store.drafts(app.document.id).values()] == ["half a thought"]
+        await pilot.press("R")
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one("#note-body", TextArea).text == "half a thought"
