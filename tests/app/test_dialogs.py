@@ -10,10 +10,14 @@ import pytest
 from textual.screen import Screen
 from textual.widgets import Checkbox, Input
 
+from tests.app.conftest import SIZE as APP_SIZE
+from tests.app.conftest import settle
 from tests.app.dialog_host import SIZE, Host, screen_text
+from tui.app.app import GlossApp
 from tui.app.screens.date_dialog import DateDialog, parse_dct
 from tui.app.screens.export_dialog import ExportDialog, ExportRequest
 from tui.app.screens.note_editor import NoteEditor
+from tui.document.controls import show_controls
 from tui.document.model import Document, Metadata
 from tui.export import ExportOptions
 
@@ -194,7 +198,7 @@ async def test_an_existing_file_needs_a_second_ctrl_s(tmp_path: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.results == []
-        assert "press ctrl+s again to overwrite" in screen_text(app)
+        assert "press enter again to overwrite" in screen_text(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert app.results == [ExportRequest("md", existing, ExportOptions(), overwrite=True)]
@@ -227,6 +231,57 @@ async def test_a_missing_folder_is_refused(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert app.results == [None]
+
+
+
+async def test_the_overwrite_warning_names_the_key_that_confirms(tmp_path: Path) -> None:
+    (tmp_path / "talks-in-moscow-notes.md").write_text("keep me", encoding="utf-8")
+    app = export_host(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "exists: enter twice to overwrite it" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "press enter again to overwrite it" in screen_text(app)
+        assert "ctrl+s again" not in screen_text(app)
+        await pilot.press("enter")  # the key the warning names does overwrite
+        await pilot.pause()
+    assert [r.overwrite for r in app.results] == [True]
+
+
+@pytest.mark.parametrize("name", ["notes [draft].md", "out[link=a:b]x.md",
+                                  "[@click=app.quit]q.md", "a\x1b]0;T\x07b.md"])
+async def test_paths_are_shown_literally_and_without_controls(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text("x", encoding="utf-8")
+    app = export_host(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#export-path", Input).focus()
+        await pilot.press("ctrl+u")
+        app.screen.query_one("#export-path", Input).insert_text_at_cursor(name)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and app.results == []
+        shown = screen_text(app)
+    assert show_controls(name) + " exists: press enter again" in shown
+
+
+
+@pytest.mark.parametrize("name", ["out[link=a:b]x.md", "notes [draft].md"])
+async def test_the_app_announces_an_export_path_literally(
+        make_app: Callable[..., GlossApp], tmp_path: Path, name: str) -> None:
+    app = make_app()
+    async with app.run_test(size=APP_SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+e")
+        path_input = app.screen.query_one("#export-path", Input)
+        path_input.value = str(tmp_path / name)
+        path_input.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+        shown = screen_text(app)
+    assert (tmp_path / name).is_file()
+    assert name in shown
 
 
 
