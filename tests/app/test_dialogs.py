@@ -17,7 +17,7 @@ from tui.app.app import GlossApp
 from tui.app.screens.date_dialog import DateDialog, parse_dct
 from tui.app.screens.export_dialog import ExportDialog, ExportRequest
 from tui.app.screens.note_editor import NoteEditor
-from tui.document.controls import show_controls
+from tui.document.controls import has_controls, show_controls
 from tui.document.model import Document, Metadata
 from tui.export import ExportOptions
 
@@ -110,6 +110,16 @@ async def test_an_order_the_dialog_does_not_offer_is_kept_unless_changed() -> No
         await pilot.press("enter")
         await pilot.pause()
     assert app.results == [(None, "YMD")]
+
+
+async def test_a_date_with_control_characters_is_shown_with_them_made_visible() -> None:
+    app = date_host(dct="2025\x1b]0;T\x07-01", source="user", order="D\x1b[2JMY")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#date-input", Input)
+        shown = screen_text(app)
+    assert not has_controls(field.value) and not has_controls(str(field.placeholder))
+    assert "2025␛]0;T␇-01" in shown and "D␛[2JMY" in shown
 
 
 @pytest.mark.parametrize(("typed", "expected"), [

@@ -6,13 +6,14 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from tests.app.conftest import SIZE as APP_SIZE
 from tests.app.conftest import settle
 from tests.app.dialog_host import SIZE, Host, screen_text
 from tui.app.app import GlossApp
 from tui.app.screens.note_editor import NoteEditor, parse_tags
+from tui.document.controls import has_controls, show_controls
 from tui.store.db import Store
 
 
@@ -154,3 +155,23 @@ async def test_a_resumed_draft_closed_untouched_is_kept(
         await pilot.press("R")
         assert isinstance(app.screen, NoteEditor)
         assert app.screen.query_one("#note-body", TextArea).text == "half a thought"
+
+
+HOSTILE = ("\x1b]52;c;bm90ZXB3bmVk\x07 pasted \x1b]0;TITLE\x07 then \x1b[2J cleared\x9b1m\n"
+           "second line\tkept")
+
+
+async def test_control_characters_in_a_stored_note_never_reach_a_widget() -> None:
+    app = Host(lambda: NoteEditor("“\x1b]0;subject\x07”", body=HOSTILE,
+                                  tags=("war\x1b[31m", "\x1b]52;c;eA==\x07")))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one("#note-body", TextArea).text
+        tags = app.screen.query_one("#note-tags", Input).value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert not has_controls(body) and not has_controls(tags)
+    assert body == show_controls(HOSTILE) and "\n" in body and "\t" in body
+    assert tags == "war␛[31m, ␛]52;c;eA==␇"
+    saved = app.results[0]
+    assert not any(has_controls(text) for text in (saved["body"], *saved["tags"]))

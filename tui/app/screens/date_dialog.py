@@ -73,8 +73,8 @@ class DateDialog(ModalScreen[DateChoice | None]):
             yield Static(Text("Publication date and date order", style="bold"),
                          classes="dialog-title", markup=False)
             yield Static(self._current(), id="date-current", markup=False)
-            yield Input(self.dct if self.dct_source == "user" and self.dct else "",
-                        placeholder=f"YYYY-MM-DD (now {self.dct or 'unknown'})",
+            yield Input(one_line(self.dct) if self.dct_source == "user" and self.dct else "",
+                        placeholder=one_line(f"YYYY-MM-DD (now {self.dct or 'unknown'})"),
                         id="date-input", max_length=10)
             yield Static(id="date-error", classes="dialog-error", markup=False)
             yield Static(Text(EXPLAIN), markup=False)

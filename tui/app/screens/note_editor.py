@@ -3,6 +3,8 @@
 Nothing typed is ever lost: every change reaches ``on_draft`` (debounced, and flushed when the
 editor closes), so the caller can persist a draft that survives ``esc`` and even a crash.
 ``ctrl+s`` returns the note; ``esc`` returns ``None`` and leaves the draft with the caller.
+A stored body or tag may come from an import: its control characters are made visible before
+any widget holds it, or the terminal would obey them (OSC 52 writes the clipboard).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Select, Static, TextArea
 
-from tui.document.controls import show_controls
+from tui.document.controls import one_line, show_controls
 from tui.store.model import CATEGORIES
 
 DRAFT_DELAY = 0.3  # seconds of quiet before a draft is handed over
@@ -58,8 +60,9 @@ class NoteEditor(ModalScreen[Draft | None]):
                  on_draft: Callable[[Draft], None] | None = None) -> None:
         super().__init__()
         self.subject = subject
+        body = show_controls(body)
         self.initial_body = body
-        self.initial_tags = ", ".join(tags)
+        self.initial_tags = ", ".join(one_line(tag) for tag in tags)
         self.initial_category = category if category in CATEGORIES else CATEGORIES[0]
         self.on_draft = on_draft
         self._body = body
