@@ -20,6 +20,7 @@ from tui.app.screens.note_editor import NoteEditor
 from tui.document.controls import has_controls, show_controls
 from tui.document.model import Document, Metadata
 from tui.export import ExportOptions
+from tui.store.db import Store
 
 # ---------------------------------------------------------------------- date dialog
 
@@ -44,13 +45,13 @@ async def test_a_new_date_is_applied_with_enter() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"2025-08-10", "enter")
         await pilot.pause()
-    assert app.results == [("2025-08-10", "DMY")]
+    assert app.results == [("2025-08-10", None)]  # the order stays the inferred one
 
 
 async def test_an_empty_date_means_automatic_and_the_order_can_be_switched() -> None:
     app = date_host()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("tab", "down", "enter")
+        await pilot.press("tab", "down", "down", "enter")
         await pilot.pause()
     assert app.results == [(None, "MDY")]
 
@@ -71,17 +72,21 @@ async def test_a_bad_date_is_refused_with_a_message_in_the_dialog() -> None:
         assert "use YYYY-MM-DD" not in screen_text(app)  # the error goes once you edit
         await pilot.press(*"2025-08-07", "enter")
         await pilot.pause()
-    assert app.results == [("2025-08-07", "DMY")]
+    assert app.results == [("2025-08-07", None)]
 
 
-@pytest.mark.parametrize(("order", "keys", "chosen"), [
-    ("MDY", ["up", "up"], "MDY"),
-    ("MDY", ["left"], "DMY"),
-    ("YMD", ["down"], "DMY"),
-    ("YMD", ["up"], "MDY"),
+@pytest.mark.parametrize(("order", "source", "keys", "chosen"), [
+    ("MDY", "user", ["up", "up"], None),
+    ("MDY", "user", ["left"], "DMY"),
+    ("MDY", "user", ["down"], None),
+    ("YMD", "user", ["down"], None),
+    ("YMD", "user", ["up"], "MDY"),
+    ("MDY", "inferred", ["down"], "DMY"),
+    ("DMY", "metadata", ["up"], "MDY"),
 ])
-async def test_the_arrows_choose_the_order(order: str, keys: list[str], chosen: str) -> None:
-    app = date_host(order=order)
+async def test_the_arrows_choose_the_order(order: str, source: str, keys: list[str],
+                                           chosen: str | None) -> None:
+    app = date_host(order=order, order_source=source)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("tab", *keys, "enter")
         await pilot.pause()
@@ -105,11 +110,50 @@ async def test_a_date_the_reader_set_before_is_kept_unless_cleared() -> None:
 
 
 async def test_an_order_the_dialog_does_not_offer_is_kept_unless_changed() -> None:
-    app = date_host(order="YMD", order_source="metadata")
+    app = date_host(order="YMD", order_source="user")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pilot.pause()
     assert app.results == [(None, "YMD")]
+
+
+async def test_an_order_found_in_the_article_stays_automatic() -> None:
+    app = date_host(order="YMD", order_source="metadata")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Automatic: the article's own order" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [(None, None)]
+
+
+async def test_ctrl_r_takes_date_and_order_back_to_automatic() -> None:
+    app = date_host(source="user", order="MDY", order_source="user")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "ctrl+r all automatic" in screen_text(app)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+    assert app.results == [(None, None)]
+
+
+async def test_the_app_forgets_a_saved_date_when_asked_for_automatic(
+        make_app: Callable[..., GlossApp], store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=APP_SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.analysis is not None
+        own = (app.analysis.dct, app.analysis.dct_source, app.analysis.date_order_source)
+        assert own[1] != "user"
+        await pilot.press("D", *"2020-01-02", "tab", "down", "down", "enter")
+        await settle(app, pilot)
+        assert store.settings(app.document.id) == {"dct": "2020-01-02", "date_order": "MDY"}
+        assert (app.analysis.dct, app.analysis.dct_source) == ("2020-01-02", "user")
+        await pilot.press("D", "ctrl+r")
+        await settle(app, pilot)
+        assert store.settings(app.document.id) == {}
+        assert (app.analysis.dct, app.analysis.dct_source,
+                app.analysis.date_order_source) == own
 
 
 async def test_a_date_with_control_characters_is_shown_with_them_made_visible() -> None:
