@@ -322,7 +322,9 @@ async def test_paths_are_shown_literally_and_without_controls(tmp_path: Path, na
 
 @pytest.mark.parametrize("name", ["out[link=a:b]x.md", "notes [draft].md"])
 async def test_the_app_announces_an_export_path_literally(
-        make_app: Callable[..., GlossApp], tmp_path: Path, name: str) -> None:
+        make_app: Callable[..., GlossApp], tmp_path: Path, name: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the status line shows the path relative to here, in full
     app = make_app()
     async with app.run_test(size=APP_SIZE, notifications=True) as pilot:
         await settle(app, pilot)
@@ -335,7 +337,7 @@ async def test_the_app_announces_an_export_path_literally(
         assert app.is_running
         shown = screen_text(app)
     assert (tmp_path / name).is_file()
-    assert name in shown
+    assert f"Exported to {name}" in shown
 
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+import shutil
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,10 +17,13 @@ from textual.widgets import Input, TextArea
 from tests.app.conftest import SIZE as APP_SIZE
 from tests.app.conftest import settle
 from tests.app.dialog_host import SIZE, Host, screen_text
+from tests.test_tmux_smoke import tmux, wait_for
 from tui.app.app import GlossApp
 from tui.app.screens.note_editor import NoteEditor, parse_tags
 from tui.document.controls import has_controls, show_controls
 from tui.store.db import Store
+from tui.store.model import CATEGORIES
+from tui.store.schema import NOTES
 
 
 def editor_host(drafts: list[dict[str, Any]] | None = None, **kwargs: Any) -> Host:
@@ -28,7 +37,7 @@ async def test_ctrl_s_returns_body_tags_and_category() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"Talks in Moscow", "enter", *"second line")
         await pilot.press("tab", *"war, #peace peace Talks  talks")
-        await pilot.press("alt+3", "ctrl+s")
+        await pilot.press("ctrl+t", "3", "ctrl+s")
         await pilot.pause()
     assert app.results == [{"body": "Talks in Moscow\nsecond line",
                             "tags": ("war", "peace", "Talks"), "category": "question"}]
@@ -88,12 +97,25 @@ async def test_an_existing_note_opens_filled_in_and_is_edited_at_the_end() -> No
                             "category": "disputed"}]
 
 
-async def test_the_category_can_be_picked_from_the_select() -> None:
+async def test_the_category_can_be_picked_with_tab_and_the_arrows() -> None:
     app = editor_host()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("tab", "tab", "enter", "down", "down", "enter", "ctrl+s")
+        await pilot.press("tab", "tab", "down", "down", "ctrl+s")
         await pilot.pause()
     assert app.results[0]["category"] == "question"
+
+
+async def test_digits_pick_a_category_only_in_the_category_field() -> None:
+    drafts: list[dict[str, Any]] = []
+    app = editor_host(drafts)
+    async with app.run_test(size=SIZE) as pilot:
+        shown = screen_text(app)
+        await pilot.press(*"point 8", "tab", *"2025", "ctrl+t", "8")
+        await pilot.press("ctrl+t", "6", "escape")
+        await pilot.pause()
+    assert "Category (ctrl+t, then 1…8)" in shown
+    assert all(f"{i} {name}" in shown for i, name in enumerate(CATEGORIES, start=1))
+    assert drafts[-1] == {"body": "point 8", "tags": ("2025",), "category": "follow-up"}
 
 
 async def test_markup_in_the_subject_and_body_is_shown_literally() -> None:
@@ -175,3 +197,51 @@ async def test_control_characters_in_a_stored_note_never_reach_a_widget() -> Non
     assert tags == "war␛[31m, ␛]52;c;eA==␇"
     saved = app.results[0]
     assert not any(has_controls(text) for text in (saved["body"], *saved["tags"]))
+
+
+# ------------------------------------------------------------- in a real terminal (tmux)
+
+
+@pytest.fixture
+def gloss_in_tmux(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    name = f"gloss-{uuid.uuid4().hex[:8]}"
+    db = tmp_path / "notes.json"
+    tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "36",
+         f"{sys.executable} -m tui --db {db}")
+    tmux("resize-window", "-t", name, "-x", "100", "-y", "36")
+    yield name, db
+    tmux("kill-session", "-t", name)
+
+
+def saved_notes(db: Path) -> list[dict[str, Any]]:
+    """The notes as the TinyDB file holds them (read without the app's code)."""
+    if not db.is_file():
+        return []
+    tables = json.loads(db.read_text(encoding="utf-8"))
+    return [record for record in tables.get(NOTES, {}).values() if "body" in record]
+
+
+def wait_for_notes(db: Path, seconds: float = 30) -> list[dict[str, Any]]:
+    """Poll the file until a note is in it (the status line may already say something else)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if notes := saved_notes(db):
+            return notes
+        time.sleep(0.2)
+    raise AssertionError(f"no note was saved in {db}")
+
+
+def test_the_category_keys_arrive_through_a_real_terminal(gloss_in_tmux: tuple[str, Path]) -> None:
+    session, db = gloss_in_tmux
+    wait_for(session, "good chance")
+    tmux("send-keys", "-t", session, "s", "a")
+    screen = wait_for(session, "Category (ctrl+t, then 1…8)")
+    assert "4 disputed" in screen and "8 idea" in screen
+    tmux("send-keys", "-t", session, "-l", "sent through tmux")
+    tmux("send-keys", "-t", session, "C-t")
+    wait_for(session, "Category: press 1…8")  # digits now choose (a person is never faster)
+    tmux("send-keys", "-t", session, "4", "C-s")
+    (note,) = wait_for_notes(db)
+    assert (note["body"], note["category"]) == ("sent through tmux", "disputed")

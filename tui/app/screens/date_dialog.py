@@ -58,7 +58,7 @@ class DateDialog(ModalScreen[DateChoice | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "apply", "Apply", priority=True),
+        Binding("ctrl+s", "apply", "Apply"),
         Binding("enter", "apply", "Apply", show=False),
         Binding("ctrl+r", "automatic", "Back to automatic date and order"),
         Binding("escape", "cancel", "Cancel"),

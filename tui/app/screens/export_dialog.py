@@ -45,7 +45,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     """Pick a format and a path; returns an ``ExportRequest``, or ``None`` when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "export", "Export", priority=True),
+        Binding("ctrl+s", "export", "Export"),
         Binding("enter", "export", "Export", show=False),
         Binding("escape", "cancel", "Cancel"),
     ]
