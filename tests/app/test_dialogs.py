@@ -7,8 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.table import Table
+from textual.app import App
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Input
+from textual.widgets import Checkbox, Input, Static
 
 from tests.app.conftest import SIZE as APP_SIZE
 from tests.app.conftest import settle
@@ -16,7 +20,10 @@ from tests.app.dialog_host import SIZE, Host, screen_text
 from tui.app.app import GlossApp
 from tui.app.screens.date_dialog import DateDialog, parse_dct
 from tui.app.screens.export_dialog import ExportDialog, ExportRequest
+from tui.app.screens.help import HelpScreen, key_label
 from tui.app.screens.note_editor import NoteEditor
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.notes_panel import NotesList
 from tui.document.controls import has_controls, show_controls
 from tui.document.model import Document, Metadata
 from tui.export import ExportOptions
@@ -357,3 +364,64 @@ async def test_every_dialog_fits_a_small_terminal_down_to_its_hint_line(
         lines = screen_text(app).splitlines()
     hint = next(i for i, line in enumerate(lines) if "esc c" in line)
     assert lines[hint].startswith("│") and lines[hint + 2].startswith("╰")  # whole, framed
+
+
+# ---------------------------------------------------------------------- help
+
+
+def help_sections() -> list[tuple[str, list[BindingType]]]:
+    return [("Reading", ArticleView.BINDINGS), ("Gloss", GlossApp.BINDINGS),
+            ("Notes panel", NotesList.BINDINGS), ("Note editor", NoteEditor.BINDINGS)]
+
+
+@pytest.mark.parametrize(("key", "label"), [
+    ("apostrophe", "'"), ("right_square_bracket", "]"), ("left_parenthesis", "("),
+    ("question_mark", "?"), ("ctrl+s", "ctrl+s"), ("shift+space", "shift+space"),
+    ("escape", "esc"), ("enter", "enter"), ("pagedown", "PgDn"), ("G", "G"),
+])
+def test_keys_are_named_as_they_are_typed(key: str, label: str) -> None:
+    assert key_label(key) == label
+
+
+def help_rows(app: App[Any]) -> list[tuple[str, str]]:
+    """The help table as (keys, description) rows, read from the table itself."""
+    table = app.screen.query_one("#help-keys", Static).content
+    assert isinstance(table, Table)
+    keys, descriptions = ([str(cell) for cell in column.cells] for column in table.columns)
+    return list(zip(keys, descriptions, strict=True))
+
+
+async def test_help_lists_every_described_key_in_two_columns() -> None:
+    app = Host(lambda: HelpScreen(help_sections()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = help_rows(app)
+        shown = screen_text(app)
+    assert ("'", "Notes") in rows and ("]", "Later in time") in rows
+    assert ("PgUp, ctrl+b, shift+space", "Page up") in rows
+    assert ("e", "Edit note") in rows and ("ctrl+s", "Save note") in rows
+    assert ("ctrl+t", "Category: then 1…8") in rows
+    assert ("Notes panel", "") in rows and ("Note editor", "") in rows
+    assert not any("_" in keys for keys, _ in rows)  # no apostrophe, right_square_bracket
+    assert "apostrophe" not in shown and "bracket" not in shown
+
+
+async def test_help_scrolls_with_the_reading_keys() -> None:
+    app = Host(lambda: HelpScreen(help_sections()))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        assert body.max_scroll_y > 0
+        await pilot.press("j", "j")
+        assert body.scroll_y == 2
+        await pilot.press("k")
+        assert body.scroll_y == 1
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g", "space")
+        assert 1 < body.scroll_y < body.max_scroll_y
+        await pilot.press("g")
+        assert body.scroll_y == 0
+        await pilot.press("question_mark")
+        await pilot.pause()
+    assert app.results == [None]
