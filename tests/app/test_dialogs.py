@@ -327,6 +327,20 @@ async def test_paths_are_shown_literally_and_without_controls(tmp_path: Path, na
 
 
 
+async def test_a_default_folder_with_controls_is_shown_safely_and_still_used(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "in\x1b]0;T\x07box"
+    folder.mkdir()
+    app = export_host(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = path_value(app)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert not has_controls(shown) and "in␛]0;T␇box" in shown
+    assert [r.path for r in app.results] == [folder / "talks-in-moscow-notes.md"]
+
+
 @pytest.mark.parametrize("name", ["out[link=a:b]x.md", "notes [draft].md"])
 async def test_the_app_announces_an_export_path_literally(
         make_app: Callable[..., GlossApp], tmp_path: Path, name: str,
