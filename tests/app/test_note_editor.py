@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import sys
 import time
 import uuid
@@ -17,7 +18,6 @@ from textual.widgets import Input, TextArea
 from tests.app.conftest import SIZE as APP_SIZE
 from tests.app.conftest import settle
 from tests.app.dialog_host import SIZE, Host, screen_text
-from tests.test_tmux_smoke import tmux, wait_for
 from tui.app.app import GlossApp
 from tui.app.screens.note_editor import NoteEditor, parse_tags
 from tui.document.controls import has_controls, show_controls
@@ -202,17 +202,42 @@ async def test_control_characters_in_a_stored_note_never_reach_a_widget() -> Non
 # ------------------------------------------------------------- in a real terminal (tmux)
 
 
+class Terminal:
+    """The real binary in a tmux server of its own: its own socket, so it runs with this
+    test's environment (PYTHONPATH) whatever other tmux sessions exist on the machine."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
+                              text=True, timeout=30).stdout
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "gloss", *keys)
+
+    def wait_for(self, text: str, seconds: float = 90) -> str:
+        deadline = time.monotonic() + seconds
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.tmux("capture-pane", "-p", "-t", "gloss")
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; screen was:\n{screen}")
+
+
 @pytest.fixture
-def gloss_in_tmux(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+def gloss_in_tmux(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed")
-    name = f"gloss-{uuid.uuid4().hex[:8]}"
+    terminal = Terminal(f"gloss-{uuid.uuid4().hex[:8]}")
     db = tmp_path / "notes.json"
-    tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "36",
-         f"{sys.executable} -m tui --db {db}")
-    tmux("resize-window", "-t", name, "-x", "100", "-y", "36")
-    yield name, db
-    tmux("kill-session", "-t", name)
+    terminal.tmux("new-session", "-d", "-s", "gloss", "-x", "100", "-y", "36",
+                  f"{sys.executable} -m tui --db {db}")
+    terminal.tmux("resize-window", "-t", "gloss", "-x", "100", "-y", "36")
+    yield terminal, db
+    terminal.tmux("kill-server")
 
 
 def saved_notes(db: Path) -> list[dict[str, Any]]:
@@ -233,15 +258,16 @@ def wait_for_notes(db: Path, seconds: float = 30) -> list[dict[str, Any]]:
     raise AssertionError(f"no note was saved in {db}")
 
 
-def test_the_category_keys_arrive_through_a_real_terminal(gloss_in_tmux: tuple[str, Path]) -> None:
-    session, db = gloss_in_tmux
-    wait_for(session, "good chance")
-    tmux("send-keys", "-t", session, "s", "a")
-    screen = wait_for(session, "Category (ctrl+t, then 1…8)")
+def test_the_category_keys_arrive_through_a_real_terminal(
+        gloss_in_tmux: tuple[Terminal, Path]) -> None:
+    terminal, db = gloss_in_tmux
+    terminal.wait_for("good chance")
+    terminal.keys("s", "a")
+    screen = terminal.wait_for("Category (ctrl+t, then 1…8)")
     assert "4 disputed" in screen and "8 idea" in screen
-    tmux("send-keys", "-t", session, "-l", "sent through tmux")
-    tmux("send-keys", "-t", session, "C-t")
-    wait_for(session, "Category: press 1…8")  # digits now choose (a person is never faster)
-    tmux("send-keys", "-t", session, "4", "C-s")
+    terminal.keys("-l", "sent through tmux")
+    terminal.keys("C-t")
+    terminal.wait_for("Category: press 1…8")  # digits now choose (a person is never faster)
+    terminal.keys("4", "C-s")
     (note,) = wait_for_notes(db)
     assert (note["body"], note["category"]) == ("sent through tmux", "disputed")
