@@ -28,7 +28,7 @@ def test_note_editor_choosing_a_category(snap_compare: Snap) -> None:
     app = Host(lambda: NoteEditor("Whole document: Talks in Moscow"))
 
     async def choose(pilot: Pilot[None]) -> None:
-        await pilot.press(*"A note", "ctrl+t", "6")
+        await pilot.press(*"A note", "tab", "tab", "6")  # focused: the label says digits choose
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=choose)
 

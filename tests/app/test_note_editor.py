@@ -105,6 +105,15 @@ async def test_the_category_can_be_picked_with_tab_and_the_arrows() -> None:
     assert app.results[0]["category"] == "question"
 
 
+async def test_after_ctrl_t_and_a_digit_typing_goes_on_where_it_was() -> None:
+    app = editor_host()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"one", "ctrl+t", "3", *" two", "tab", *"tag", "ctrl+t", "5", "x")
+        await pilot.press("tab", "7", "ctrl+s")  # reached with tab, it keeps the focus
+        await pilot.pause()
+    assert app.results == [{"body": "one two", "tags": ("tagx",), "category": "quote"}]
+
+
 async def test_digits_pick_a_category_only_in_the_category_field() -> None:
     drafts: list[dict[str, Any]] = []
     app = editor_host(drafts)

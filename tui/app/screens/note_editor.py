@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, RadioSet, Static, TextArea
 
 from tui.app.widgets.choice_set import Choice, ChoiceSet
@@ -73,6 +74,7 @@ class NoteEditor(ModalScreen[Draft | None]):
         self._category = self.initial_category
         self._sent: Draft = self.draft
         self._timer: Timer | None = None
+        self._return_to: Widget | None = None  # where ctrl+t came from: a digit goes back
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-editor", classes="dialog"):
@@ -80,7 +82,7 @@ class NoteEditor(ModalScreen[Draft | None]):
             yield TextArea(self.initial_body, soft_wrap=True, tab_behavior="focus",
                            show_line_numbers=False, id="note-body")
             yield Input(self.initial_tags, placeholder="tags, comma or space separated",
-                        id="note-tags")
+                        id="note-tags", select_on_focus=False)  # back from ctrl+t: append
             yield Static(Text(CATEGORY_LABEL, style="dim"), id="note-category-label",
                          markup=False)
             with ChoiceSet(id="note-category", compact=True):
@@ -100,6 +102,13 @@ class NoteEditor(ModalScreen[Draft | None]):
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if isinstance(event.widget, ChoiceSet):
             self._label_category(False)
+            self._return_to = None
+
+    def on_choice_set_numbered(self, event: ChoiceSet.Numbered) -> None:
+        """``ctrl+t 3`` is one gesture: after the digit, typing goes on where it was."""
+        event.stop()
+        if self._return_to is not None:
+            self._return_to.focus()
 
     def _label_category(self, focused: bool) -> None:
         """Say when digits choose a category, so a reader knows where the next key goes."""
@@ -176,4 +185,7 @@ class NoteEditor(ModalScreen[Draft | None]):
 
     def action_pick_category(self) -> None:
         """Focus the categories, where a digit (or an arrow) chooses at once."""
-        self.query_one("#note-category", ChoiceSet).focus()
+        choices = self.query_one("#note-category", ChoiceSet)
+        if self.focused is not choices:
+            self._return_to = self.focused
+        choices.focus()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import RadioButton, RadioSet
 
 
@@ -28,6 +29,9 @@ class ChoiceSet(RadioSet, inherit_bindings=False):
         *(Binding(str(n), f"choose_number({n})", f"Choice {n}", show=False)
           for n in range(1, 10)),
     ]
+
+    class Numbered(Message):
+        """A digit made the choice: a parent that lent focus for one key may take it back."""
 
     _latest: RadioButton | None = None  # chosen by a key, before the set has heard of it
 
@@ -50,6 +54,7 @@ class ChoiceSet(RadioSet, inherit_bindings=False):
         buttons = self._choices()
         if number <= len(buttons):
             self._choose(buttons[number - 1])
+            self.post_message(self.Numbered())
 
     def action_choose(self, step: int) -> None:
         buttons = self._choices()
