@@ -245,8 +245,11 @@ def gloss_in_tmux(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
     terminal.tmux("new-session", "-d", "-s", "gloss", "-x", "100", "-y", "36",
                   f"{sys.executable} -m tui --db {db}")
     terminal.tmux("resize-window", "-t", "gloss", "-x", "100", "-y", "36")
+    socket = terminal.tmux("display-message", "-p", "#{socket_path}").strip()
     yield terminal, db
     terminal.tmux("kill-server")
+    if socket:
+        Path(socket).unlink(missing_ok=True)  # tmux leaves the socket file behind
 
 
 def saved_notes(db: Path) -> list[dict[str, Any]]:
