@@ -304,9 +304,14 @@ class GlossApp(Annotating, Dialogs):
 
     # ------------------------------------------------------------------- help
     def action_help(self) -> None:
+        from tui.app.screens.note_editor import NoteEditor
+        from tui.app.widgets.notes_panel import NotesList
+
         self.push_screen(HelpScreen([
             ("Reading", ArticleView.BINDINGS),
             ("Gloss", self.BINDINGS),
+            ("Notes panel", NotesList.BINDINGS),
+            ("Note editor", NoteEditor.BINDINGS),
         ]))
 
     def on_unmount(self) -> None:
