@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from tui.document.model import Document
-from tui.store.anchoring import reanchor_all
 from tui.store.db import Store
 from tui.store.model import Note
 
@@ -43,25 +42,9 @@ class NoteBook:
         that had no document yet (matched by URL, path or quote). Re-found, they move to
         this document's id; orphans stay where they were and are listed for re-attaching.
         """
-        from tui.export.importer import claim_unbound  # only needed once, after first paint
-
-        doc_id = self.document.id
-        own = self.store.notes(doc_id)
-        path = self.document.meta.path
-        adopted = [n for n in self.store.all_notes()
-                   if path and n.doc_id not in (doc_id, "") and n.path_hint == path]
-        adopted += claim_unbound(self.store.notes(""), self.document)
-        adopted_ids = {n.id for n in adopted}
-        self.notes = []
-        changed = []
-        for note in reanchor_all(own + adopted, self.document.text):
-            if note.anchor != "orphaned" and (note.id in adopted_ids
-                                             or note.anchor in ("moved", "fuzzy")):
-                note = replace(note, doc_id=doc_id)
-                changed.append(note)
-            self.notes.append(note)
-        if changed:
-            self.store.save_many(changed)  # one write, however many notes moved
+        meta = self.document.meta
+        self.notes = self.store.document_notes(self.document.id, self.document.text,
+                                               (meta.path, meta.url))
         self._sort()
         return self.notes
 

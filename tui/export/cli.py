@@ -22,7 +22,7 @@ from tui.errors import GlossError
 from tui.export import FORMATS, needs_analysis
 from tui.export.common import iso_to_datetime
 from tui.export.files import check_target, write_atomically
-from tui.export.importer import ImportResult, claim_unbound, read_annotations
+from tui.export.importer import ImportResult, read_annotations
 from tui.export.options import ExportOptions
 from tui.store.model import Note
 
@@ -38,7 +38,6 @@ MAX_IMPORT_BYTES = 64 * 1024 * 1024
 def main_export(args: argparse.Namespace) -> int:
     """Entry for ``gloss export [PATH] --format F [-o FILE] [--force]``."""
     from tui.document.load import load_document
-    from tui.store.anchoring import reanchor_all
 
     fmt = FORMATS[args.format]
     target = Path(args.output) if args.output else None
@@ -47,8 +46,8 @@ def main_export(args: argparse.Namespace) -> int:
     document = load_document(args.path)
     options = ExportOptions()
     with _open_store(args.db) as store:
-        notes = reanchor_all(store.notes(document.id), document.text)
-        notes += reanchor_all(claim_unbound(store.notes(""), document), document.text)
+        meta = document.meta
+        notes = store.document_notes(document.id, document.text, (meta.path, meta.url))
         analysis = (_analysis(document, store, args)
                     if needs_analysis(fmt.key, options) else None)
     text = fmt.render(document, notes, analysis, options)

@@ -13,6 +13,7 @@ import contextlib
 import copy
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -22,6 +23,8 @@ from tinydb import TinyDB, where
 from tinydb.table import Table
 
 from tui.errors import GlossError
+from tui.store.anchoring import reanchor_all
+from tui.store.belonging import belongs
 from tui.store.cache import AnalysisCache
 from tui.store.lock import ProcessLock
 from tui.store.model import Note, now_iso
@@ -80,6 +83,11 @@ def _text_order(note: Note) -> tuple[int, int, str]:
     if note.position is None:
         return (-1, -1, note.created)
     return (note.position.start, note.position.end, note.created)
+
+
+def _text_field(record: dict[str, Any], name: str) -> str | None:
+    value = record.get(name)
+    return value if isinstance(value, str) else None
 
 
 def _parse_notes(records: list[Any]) -> list[Note]:
@@ -208,6 +216,34 @@ class Store:
         """The document's notes in text order (whole-document notes first)."""
         records = self._run(lambda: self._notes.search(where("doc_id") == doc_id), write=False)
         return sorted(_parse_notes(records), key=_text_order)
+
+    def document_notes(self, doc_id: str, text: str,
+                       hints: Iterable[str | None] = ()) -> list[Note]:
+        """The notes of this document, re-anchored on ``text``: the one answer for app and export.
+
+        ``hints`` are the document's path and URL. Notes keyed by an earlier version of the
+        same source, and unbound imported notes that belong here (see ``belonging``), are
+        included; each one re-found in this text (and each note that moved) is re-keyed to
+        ``doc_id`` in one write, so the next reader finds it directly. Orphans stay where
+        they were. Returned in text order, each with its ``anchor`` state.
+        """
+        wanted = frozenset(h for h in hints if h)
+        keys = {doc_id, "", *wanted}
+        records = self._run(lambda: [r for r in self._notes.all()
+                                     if _text_field(r, "doc_id") in keys
+                                     or _text_field(r, "path_hint") in keys],
+                            write=False)
+        found = [n for n in _parse_notes(records) if belongs(n, doc_id, text, wanted)]
+        notes, changed = [], []
+        for note in reanchor_all(found, text):
+            if note.anchor != "orphaned" and (note.doc_id != doc_id
+                                             or note.anchor in ("moved", "fuzzy")):
+                note = replace(note, doc_id=doc_id)
+                changed.append(note)
+            notes.append(note)
+        if changed:
+            self.save_many(changed)  # one write, however many notes moved
+        return sorted(notes, key=_text_order)
 
     def all_notes(self) -> list[Note]:
         records = self._run(self._notes.all, write=False)
