@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar, cast
+from uuid import uuid4
 
 from tinydb import TinyDB, where
 from tinydb.table import Table
@@ -27,9 +28,11 @@ from tui.store.anchoring import reanchor_all
 from tui.store.belonging import belongs
 from tui.store.cache import AnalysisCache
 from tui.store.lock import ProcessLock
+from tui.store.merge import ImportCounts, import_decision, merge_fields
 from tui.store.model import Note, now_iso
 from tui.store.paths import cache_dir_for, resolve_db_path
 from tui.store.schema import (
+    DELETED,
     DRAFTS,
     NOTES,
     SCHEMA_VERSION,
@@ -70,6 +73,17 @@ class KeyedTable(Table):
 
         self._update_table(updater)
 
+    def pop_many(self, keys: Iterable[str]) -> None:
+        def updater(table: dict[Any, Any]) -> None:
+            for key in keys:
+                table.pop(key, None)
+
+        self._update_table(updater)
+
+    def raw(self) -> dict[str, Any]:
+        """The table as read (shared with the read cache: never modify it)."""
+        return cast(dict[str, Any], self._read_table())
+
     def record(self, key: str) -> dict[str, Any] | None:
         raw = self._read_table().get(key)
         return dict(raw) if raw is not None else None
@@ -90,13 +104,22 @@ def _text_field(record: dict[str, Any], name: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _revision(record: dict[str, Any] | None) -> int:
+    value = record.get("rev") if record is not None else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _record(note: Note) -> dict[str, Any]:
+    return {**note.to_json(), "rev": note.revision}
+
+
 def _parse_notes(records: list[Any]) -> list[Note]:
     """Notes from raw records; a malformed record is skipped here but kept in the file."""
     notes = []
     for record in records:
         try:
-            notes.append(Note.from_json(record))
-        except (KeyError, TypeError, ValueError):
+            notes.append(replace(Note.from_json(record), revision=_revision(record)))
+        except (KeyError, TypeError, ValueError, AttributeError):
             continue
     return notes
 
@@ -125,6 +148,9 @@ class Store:
         self._notes = self._table(NOTES)
         self._drafts = self._table(DRAFTS)
         self._settings = self._table(SETTINGS)
+        self._deleted = self._table(DELETED)
+        self.session = uuid4().hex  # this copy of Gloss: its drafts and its deletions
+        self._adopted: dict[tuple[str, str], dict[str, str]] = {}  # others' drafts shown
 
     def _table(self, name: str) -> KeyedTable:
         return cast(KeyedTable, self._db.table(name, cache_size=0))
@@ -211,6 +237,11 @@ class Store:
         raise GlossError(f"notes database {self.path} keeps being corrupted")
 
     # -- notes ------------------------------------------------------------------------------
+    #
+    # Every stored note carries a revision ("rev"), bumped by each write. Edits are merged
+    # field by field into the note as it is in the file now, so two copies editing different
+    # fields (or adding different tags) both keep their work; a deleted note leaves a
+    # tombstone, and an edit of a note that is gone is refused: deletes win over stale edits.
 
     def notes(self, doc_id: str) -> list[Note]:
         """The document's notes in text order (whole-document notes first)."""
@@ -242,8 +273,26 @@ class Store:
                 changed.append(note)
             notes.append(note)
         if changed:
-            self.save_many(changed)  # one write, however many notes moved
+            moved = self._rebind(changed)  # one write, however many notes moved
+            notes = [moved.get(n.id, n) for n in notes]
         return sorted(notes, key=_text_order)
+
+    def _rebind(self, notes: list[Note]) -> dict[str, Note]:
+        """Store new anchors of notes unchanged since they were read (others keep theirs)."""
+        def op() -> dict[str, Note]:
+            table = self._notes_now()
+            records, done = {}, {}
+            for note in notes:
+                record = table.get(note.id)
+                if record is None or _revision(record) != note.revision:
+                    continue  # deleted or edited meanwhile: the next load re-anchors it
+                stored = replace(note, revision=note.revision + 1)
+                records[note.id], done[note.id] = _record(stored), stored
+            if records:
+                self._notes.put_many(records)
+            return done
+
+        return self._run(op, write=True)
 
     def all_notes(self) -> list[Note]:
         records = self._run(self._notes.all, write=False)
@@ -254,48 +303,171 @@ class Store:
         found = _parse_notes([record]) if record is not None else []
         return found[0] if found else None
 
-    def save(self, note: Note) -> None:
-        """Insert or replace the note with this id."""
-        self._run(lambda: self._notes.put(note.id, note.to_json()), write=True)
+    def save(self, note: Note) -> Note:
+        """Insert the note, or replace the one with its id (an explicit re-creation)."""
+        return self.save_many([note])[0]
 
-    def save_many(self, notes: Iterable[Note]) -> None:
-        """Insert or replace several notes in one write (re-anchoring, import)."""
-        records = {note.id: note.to_json() for note in notes}
-        if records:
-            self._run(lambda: self._notes.put_many(records), write=True)
+    def add(self, note: Note) -> Note:
+        """Store a new note; returned with its revision."""
+        return self.save(note)
 
-    def delete(self, note_id: str) -> Note | None:
-        """Remove the note; returns it (for undo) or ``None`` if it was not there."""
+    def save_many(self, notes: Iterable[Note]) -> list[Note]:
+        """Insert or replace several notes in one write; returned with their revisions."""
+        wanted = {note.id: note for note in notes}
+
+        def op() -> list[Note]:
+            table = self._notes_now()
+            stored = [replace(n, revision=_revision(table.get(n.id)) + 1) for n in wanted.values()]
+            if stored:
+                self._notes.put_many({n.id: _record(n) for n in stored})
+                self._forget_deleted(wanted)
+            return stored
+
+        return self._run(op, write=True) if wanted else []
+
+    def edit(self, before: Note, after: Note, *, keep_newer: bool = False) -> Note | None:
+        """Apply the change ``before`` → ``after`` to the note as stored now, field by field.
+
+        Fields this copy did not change keep what another copy wrote; tags added or removed
+        here are added or removed in the stored set. Where another copy changed the same
+        field, this edit wins, unless ``keep_newer`` (an undo): then the newer value stays.
+        Returns the note as stored, or ``None`` when it was deleted meanwhile (deletes win).
+        """
+        def op() -> dict[str, Any] | None:
+            current = self._notes.record(after.id)
+            if current is None:
+                return None
+            merged = merge_fields(current, before.to_json(), after.to_json(), keep_newer=keep_newer)
+            merged["rev"] = _revision(current) + 1
+            self._notes.put(after.id, merged)
+            return merged
+
+        record = self._run(op, write=True)
+        found = _parse_notes([record]) if record is not None else []
+        return replace(found[0], anchor=after.anchor) if found else None
+
+    def delete(self, note_id: str, *, revision: int | None = None) -> Note | None:
+        """Remove the note, leaving a tombstone; returns it as it was (for undo).
+
+        With ``revision`` (undoing an add), only a note nobody changed since is removed.
+        ``None`` when there was nothing to remove (or it had changed).
+        """
         def op() -> dict[str, Any] | None:
             record = self._notes.record(note_id)
-            if record is not None:
-                self._notes.pop(note_id)
+            if record is None or (revision is not None and _revision(record) != revision):
+                return None
+            self._notes.pop(note_id)
+            self._deleted.put(note_id, {"rev": _revision(record), "at": now_iso(),
+                                        "by": self.session})
             return record
 
         record = self._run(op, write=True)
         found = _parse_notes([record]) if record is not None else []
         return found[0] if found else None
 
-    def restore(self, note: Note) -> None:
-        """Put a deleted note back exactly as it was (undo of ``delete``)."""
-        self.save(note)
+    def restore(self, note: Note) -> Note | None:
+        """Put back a note this copy deleted (undo of ``delete``), exactly as it was then.
+
+        ``None`` when the note exists again or was deleted in a later state than ``note``
+        (another copy's newer work is never overwritten).
+        """
+        def op() -> Note | None:
+            if self._notes.record(note.id) is not None:
+                return None
+            tomb = self._deleted.record(note.id)
+            if tomb is not None and _revision(tomb) != note.revision:
+                return None
+            stored = replace(note, revision=note.revision + 1)
+            self._notes.put(note.id, _record(stored))
+            self._forget_deleted([note.id])
+            return stored
+
+        return self._run(op, write=True)
+
+    def merge_imported(self, notes: Iterable[Note]) -> ImportCounts:
+        """Save imported notes in one locked read-merge-write (nothing can slip in between).
+
+        A new note is added; a newer version replaces the stored one; a local note edited
+        after the imported copy, or deleted here after it, is kept as it is.
+        """
+        incoming = {note.id: note for note in notes}
+
+        def op() -> ImportCounts:
+            counts = ImportCounts()
+            table, changed = self._notes_now(), []
+            for note in incoming.values():
+                current, tomb = table.get(note.id), self._deleted.record(note.id)
+                verdict = import_decision(note.to_json(), current, tomb)
+                setattr(counts, verdict, getattr(counts, verdict) + 1)
+                if verdict in ("new", "updated"):
+                    changed.append(replace(note, revision=max(_revision(current),
+                                                              _revision(tomb)) + 1))
+            if changed:
+                self._notes.put_many({n.id: _record(n) for n in changed})
+                self._forget_deleted(n.id for n in changed)
+            return counts
+
+        return self._run(op, write=True)
+
+    def _notes_now(self) -> dict[str, Any]:
+        """The notes table as read under the current lock (do not modify it)."""
+        return self._notes.raw()
+
+    def _forget_deleted(self, ids: Iterable[str]) -> None:
+        tombs = [i for i in ids if self._deleted.record(i) is not None]
+        if tombs:
+            self._deleted.pop_many(tombs)
 
     # -- drafts -----------------------------------------------------------------------------
+    #
+    # Each copy of Gloss keeps its own drafts (keyed by its session), so two copies editing
+    # the same passage never overwrite or discard each other's. A copy sees its own drafts
+    # and, for a key it has none of, the newest left by another copy (one that quit): resumed
+    # and then saved or discarded here, that draft goes too, unless it changed meanwhile.
 
     def save_draft(self, doc_id: str, key: str, data: dict[str, Any]) -> None:
         # A copy: the store's records are values (see TableEncoder); the editor keeps its dict.
-        record = {"doc_id": doc_id, "key": key, "data": copy.deepcopy(data), "saved": now_iso()}
-        self._run(lambda: self._drafts.put(f"{doc_id}/{key}", record), write=True)
+        record = {"doc_id": doc_id, "key": key, "session": self.session,
+                  "data": copy.deepcopy(data), "saved": now_iso()}
+        self._run(lambda: self._drafts.put(self._draft_id(doc_id, key), record), write=True)
+
+    def _draft_id(self, doc_id: str, key: str) -> str:
+        return f"{doc_id}/{key}/{self.session}"
 
     def drafts(self, doc_id: str) -> dict[str, dict[str, Any]]:
-        records = self._run(lambda: self._drafts.search(where("doc_id") == doc_id), write=False)
-        return {r["key"]: copy.deepcopy(r["data"]) for r in records
-                if isinstance(r.get("key"), str) and isinstance(r.get("data"), dict)}
+        """This copy's drafts of the document by key, plus others' drafts for other keys."""
+        table = self._run(self._drafts.raw, write=False)
+        own: dict[str, dict[str, Any]] = {}
+        others: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
+        for record_id, r in table.items():
+            key, data, saved = r.get("key"), r.get("data"), r.get("saved")
+            if r.get("doc_id") != doc_id or not isinstance(key, str) \
+                    or not isinstance(data, dict):
+                continue
+            if r.get("session") == self.session:
+                own[key] = copy.deepcopy(data)
+            else:
+                others.setdefault(key, []).append((str(saved), record_id, data))
+        result = dict(own)
+        for key, found in others.items():
+            if key not in own:
+                saved, rid, data = max(found, key=lambda f: f[0])
+                self._adopted[(doc_id, key)] = {rid: saved}
+                result[key] = copy.deepcopy(data)
+        return result
 
     def discard_draft(self, doc_id: str, key: str) -> None:
+        """Drop this copy's draft of ``key`` and the others' drafts it was shown, if unchanged."""
+        shown = self._adopted.pop((doc_id, key), {})
+
         def op() -> None:
-            if self._drafts.record(f"{doc_id}/{key}") is not None:
-                self._drafts.pop(f"{doc_id}/{key}")
+            table = self._drafts.raw()
+            gone = [rid for rid, saved in shown.items()
+                    if rid in table and str(table[rid].get("saved")) == saved]
+            own = self._draft_id(doc_id, key)
+            gone += [own] if own in table else []
+            if gone:
+                self._drafts.pop_many(gone)
 
         self._run(op, write=True)
 

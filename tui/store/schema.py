@@ -3,8 +3,9 @@
 Layout (one TinyDB table per kind, every record keyed by a string id)::
 
     _meta     {"schema": {"version": N}}
-    notes     {note id: Note.to_json()}
-    drafts    {"<doc id>/<key>": {"doc_id", "key", "data", "saved"}}
+    notes     {note id: Note.to_json() + {"rev": writes so far}}
+    deleted   {note id: {"rev": its last revision, "at": when, "by": session}}
+    drafts    {"<doc id>/<key>/<session>": {"doc_id", "key", "session", "data", "saved"}}
     settings  {doc id: {"doc_id", "values": {...}}}
 
 A migration is a pure function from the tables at version N to the tables at version N+1;
@@ -21,6 +22,7 @@ from uuid import uuid4
 Tables = dict[str, dict[str, Any]]
 
 META, NOTES, DRAFTS, SETTINGS = "_meta", "notes", "drafts", "settings"
+DELETED = "deleted"  # tombstones: {note id: {"rev", "at", "by"}}, so a stale edit cannot revive
 SCHEMA_VERSION = 1
 
 
