@@ -138,3 +138,36 @@ def test_a_forked_worker_does_not_keep_a_dead_copys_lock(tmp_path: Path) -> None
         assert time.monotonic() - t0 < 5
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
+
+
+DELETER = """
+import os, sys
+lock, stop = sys.argv[1], sys.argv[2]
+for _ in range(5_000_000):  # bounded: the test stops it long before
+    if os.path.exists(stop):
+        break
+    try:
+        os.unlink(lock)
+    except FileNotFoundError:
+        pass
+"""
+
+
+def test_deleting_the_lock_file_while_two_copies_write_loses_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "notes.json"
+    _prefill(db, 300)  # saves take long enough for the deleter to strike inside them
+    stop = tmp_path / "stop"
+    deleter = subprocess.Popen([sys.executable, "-c", DELETER, f"{db}.lock", str(stop)])
+    try:
+        procs = [_writer(db, name, 150) for name in ("alpha", "beta")]
+        saved = set()
+        for proc in procs:
+            out, _ = proc.communicate(timeout=300)
+            assert proc.returncode == 0
+            saved.update(line.split()[1] for line in out.splitlines())
+    finally:
+        stop.touch()
+        deleter.wait(timeout=60)
+    assert len(saved) == 300
+    with Store.open(db) as store:
+        assert {n.id for n in store.notes("doc")} == saved
