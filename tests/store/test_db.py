@@ -349,3 +349,22 @@ def test_a_draft_dict_edited_in_place_between_saves_is_saved_as_it_is_now(
     with Store.open(db_path) as store:
         assert store.drafts(DOC) == {"k": {"body": "second", "tags": ["a", "b"]}}
         assert store.settings(DOC) == {"hidden_types": ["CARDINAL", "ORDINAL"]}
+
+
+@pytest.mark.parametrize("existing", [True, False])
+def test_a_symlinked_database_stays_a_link_and_its_target_gets_the_notes(
+        tmp_path: Path, existing: bool) -> None:
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    target, link = synced / "notes.json", tmp_path / "gloss.json"
+    link.symlink_to(target)
+    if existing:
+        with Store.open(target) as store:
+            store.save(_note(body="from before"))
+    note = _note(body="saved through the link")
+    with Store.open(link) as store:
+        store.save(note)
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    with Store.open(target) as store:
+        assert note.id in {n.id for n in store.notes(DOC)}
+        assert len(store.notes(DOC)) == (2 if existing else 1)

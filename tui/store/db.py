@@ -159,6 +159,8 @@ class Store:
     def open(cls, path: str | Path | None = None, *, cache_dir: Path | None = None) -> Store:
         """Open (creating if needed) the database at ``path``, ``$GLOSS_DB`` or the data dir."""
         db_path, chosen = resolve_db_path(path)
+        if db_path.is_symlink():  # a notes file in a synced folder: write where it points
+            db_path = Path(os.path.realpath(db_path))
         try:
             db_path.parent.mkdir(parents=True, exist_ok=True)
             lock = ProcessLock(db_path.with_name(f"{db_path.name}.lock"))
