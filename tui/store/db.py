@@ -31,6 +31,8 @@ from tui.store.lock import ProcessLock
 from tui.store.merge import ImportCounts, import_decision, merge_fields
 from tui.store.model import Note, now_iso
 from tui.store.paths import cache_dir_for, resolve_db_path
+from tui.store.quarantine import write_quarantine
+from tui.store.records import Rejected, note_problem
 from tui.store.schema import (
     DELETED,
     DRAFTS,
@@ -41,7 +43,13 @@ from tui.store.schema import (
     migrate,
     schema_version,
 )
-from tui.store.storage import FILE_MODE, AtomicJSONStorage, CorruptDatabase, temp_prefix
+from tui.store.storage import (
+    FILE_MODE,
+    AtomicJSONStorage,
+    CorruptDatabase,
+    temp_prefix,
+    write_atomic,
+)
 
 T = TypeVar("T")
 
@@ -114,14 +122,30 @@ def _record(note: Note) -> dict[str, Any]:
 
 
 def _parse_notes(records: list[Any]) -> list[Note]:
-    """Notes from raw records; a malformed record is skipped here but kept in the file."""
+    """Notes from raw records; a malformed record is skipped here (set aside at next open)."""
     notes = []
     for record in records:
+        if not isinstance(record, dict) or note_problem(str(record.get("id")), record):
+            continue
         try:
             notes.append(replace(Note.from_json(record), revision=_revision(record)))
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
     return notes
+
+
+def _note_problem(key: str, record: dict[str, Any]) -> str | None:
+    problem = note_problem(key, record)
+    if problem is None:
+        try:
+            Note.from_json(record)
+        except Exception as error:  # noqa: BLE001 - whatever the model refuses, set it aside
+            return f"not a note ({type(error).__name__})"
+    return problem
+
+
+def _marker_path(path: Path) -> Path:
+    return path.with_name(f"{path.name}.recovered")
 
 
 def _aside_path(path: Path, label: str) -> Path:
@@ -142,8 +166,15 @@ class Store:
         self.path = path
         self.cache = AnalysisCache(cache_dir)
         self.recovered_from: Path | None = None  # where an unreadable file was moved, if any
+        self.set_aside_to: Path | None = None  # where damaged records were set aside, if any
+        # One line for the user about any recovery, at open or later; ``on_notice`` (set by
+        # the app) hears each one as it happens, even from a worker thread.
+        self.notice: str | None = None
+        self.on_notice: Callable[[str], None] | None = None
+        self._opened = False  # past ``_prepare``: a recovery now is news for the next start too
         self._lock = lock
         self._storage = AtomicJSONStorage(path, lock)
+        self._storage.set_aside = self._set_aside
         self._db = _Database(storage=lambda: self._storage)
         self._notes = self._table(NOTES)
         self._drafts = self._table(DRAFTS)
@@ -172,6 +203,7 @@ class Store:
         except BaseException:
             store.close()
             raise
+        store._opened = True
         return store
 
     # -- opening, recovery, migration -------------------------------------------------------
@@ -179,6 +211,7 @@ class Store:
     def _prepare(self) -> None:
         with self._lock.exclusive(), self._errors("open"):
             self._remove_stale_temps()
+            self._read_marker()
             try:
                 tables = self._storage.read()
             except CorruptDatabase:
@@ -191,9 +224,51 @@ class Store:
                     "upgrade Gloss or pass --db another file")
             if tables is None:
                 self._storage.write(empty_tables())
-            elif version < SCHEMA_VERSION:
+                return
+            fixed = tables
+            if version < SCHEMA_VERSION:
                 self._keep_copy(f"pre-v{SCHEMA_VERSION}")
-                self._storage.write(migrate(tables))
+                fixed = migrate(tables)
+            notes = fixed.get(NOTES, {})
+            bad = [Rejected(NOTES, key, record, problem) for key, record in notes.items()
+                   if (problem := _note_problem(key, record))]
+            if bad:
+                self._storage.rejected += bad
+                gone = {r.key for r in bad}
+                fixed = {**fixed, NOTES: {k: v for k, v in notes.items() if k not in gone}}
+            if fixed is not tables or self._storage.rejected:
+                self._storage.write(fixed)
+
+    def _read_marker(self) -> None:
+        """What a copy recovered from during an earlier session: said again, once, at start."""
+        marker = _marker_path(self.path)
+        try:
+            said = marker.read_text("utf-8", errors="replace").strip()
+            marker.unlink()
+        except OSError:
+            return
+        if said:
+            self._announce(said.splitlines()[0], remember=False)
+
+    def _announce(self, line: str, *, remember: bool = True) -> None:
+        """Tell the user (``notice``, ``on_notice``) and, if asked, the next start too."""
+        self.notice = line if self.notice is None else f"{self.notice}; {line}"
+        if remember:
+            with contextlib.suppress(OSError):
+                write_atomic(_marker_path(self.path), line.encode("utf-8", "replace"))
+        if self.on_notice is not None:
+            self.on_notice(line)
+
+    def _set_aside(self, items: list[Rejected]) -> None:
+        """Keep damaged records (and a copy of the whole file) before a write drops them."""
+        backup = self._keep_copy("damaged")
+        target = _aside_path(self.path, "set-aside")
+        write_quarantine(target, items)
+        self.set_aside_to = target
+        what = "1 damaged record was" if len(items) == 1 else f"{len(items)} damaged records were"
+        self._announce(f"{what} set aside from the notes database "
+                       f"in {target} (the file as it was is kept as {backup})",
+                       remember=self._opened)
 
     def _remove_stale_temps(self) -> None:
         """Temp files left by killed writers (nobody else writes while we hold the lock)."""
@@ -206,12 +281,15 @@ class Store:
         os.rename(self.path, target)
         self._storage.forget()
         self.recovered_from = target
+        self._announce(f"the notes database {self.path} was unreadable; it was moved to "
+                       f"{target} and a new one was started", remember=self._opened)
 
-    def _keep_copy(self, label: str) -> None:
+    def _keep_copy(self, label: str) -> Path:
         target = _aside_path(self.path, label)
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
         with os.fdopen(fd, "wb") as out:
             out.write(self.path.read_bytes())
+        return target
 
     @contextlib.contextmanager
     def _errors(self, doing: str) -> Iterator[None]:

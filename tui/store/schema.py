@@ -30,7 +30,9 @@ def schema_version(tables: Tables | None) -> int:
     """The version recorded in the file; 0 for a file without one (an empty or plain TinyDB)."""
     if not tables:
         return 0
-    version = tables.get(META, {}).get("schema", {}).get("version", 0)
+    meta = tables.get(META)
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    version = schema.get("version", 0) if isinstance(schema, dict) else 0
     return version if isinstance(version, int) and version >= 0 else 0
 
 

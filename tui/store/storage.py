@@ -11,13 +11,16 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
 from tui.store.lock import ProcessLock
+from tui.store.records import Rejected, too_deep
 
 FILE_MODE = 0o600
 Tables = dict[str, dict[str, Any]]
@@ -65,11 +68,19 @@ def fsync_directory(directory: Path) -> None:
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_ASCII_JSON = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"))
 
 
 def encode(data: Any) -> bytes:
-    """Compact UTF-8 JSON: smaller than TinyDB's default, and faster to write and parse."""
-    return _JSON.encode(data).encode("utf-8")
+    """Compact UTF-8 JSON: smaller than TinyDB's default, and faster to write and parse.
+
+    Text that is not valid Unicode (a lone surrogate) is written escaped, so it round-trips
+    instead of making the write fail.
+    """
+    try:
+        return _JSON.encode(data).encode("utf-8")
+    except UnicodeEncodeError:
+        return _ASCII_JSON.encode(data).encode("ascii")
 
 
 class TableEncoder:
@@ -115,23 +126,60 @@ class TableEncoder:
         self._memo = {}
 
 
-def decode_tables(raw: bytes) -> Tables | None:
-    """Parse a database file; ``None`` for an empty file. Raises ``CorruptDatabase``."""
-    if not raw.strip():
-        return None
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _bounded_int(digits: str) -> int | str:
+    """An integer, or its digits as text when Python refuses to convert that many."""
     try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise CorruptDatabase(f"not valid JSON: {error}") from None
+        return int(digits)
+    except ValueError:
+        return digits
+
+
+def _unicode_ok(value: Any) -> bool:
+    try:
+        _JSON.encode(value).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def decode_tables(raw: bytes) -> tuple[Tables | None, list[Rejected]]:
+    """Parse a database file: its tables (``None`` for an empty file) and what was set aside.
+
+    A file that cannot be parsed at all (bad JSON, wrong encoding, nesting too deep for the
+    parser, a top level that is not an object) raises ``CorruptDatabase``. A table or record
+    of the wrong shape, too deeply nested, or holding text that is not valid Unicode is
+    returned in the second list instead, so the rest of the file stays usable.
+    """
+    if not raw.strip():
+        return None, []
+    try:
+        data = json.loads(raw, parse_int=_bounded_int)
+    except Exception as error:  # noqa: BLE001 - RecursionError, UnicodeError, ValueError, ...
+        raise CorruptDatabase(f"not readable JSON: {type(error).__name__}") from None
     if not isinstance(data, dict):
         raise CorruptDatabase("top level is not an object")
+    check_text = _SURROGATE_ESCAPE.search(raw) is not None
+    tables: Tables = {}
+    rejected: list[Rejected] = []
     for name, table in data.items():
-        if not isinstance(table, dict):
-            raise CorruptDatabase(f"table {name!r} is not an object")
+        if not isinstance(table, dict) or (check_text and not _unicode_ok(name)):
+            rejected.append(Rejected(name, None, table, "table is not an object"))
+            continue
+        clean = {}
         for key, doc in table.items():
             if not isinstance(doc, dict):
-                raise CorruptDatabase(f"record {name}/{key} is not an object")
-    return data
+                rejected.append(Rejected(name, key, doc, "record is not an object"))
+            elif check_text and not _unicode_ok([key, doc]):
+                rejected.append(Rejected(name, key, doc, "text is not valid Unicode"))
+            elif too_deep(doc):
+                rejected.append(Rejected(name, key, doc, "nested too deeply"))
+            else:
+                clean[key] = doc
+        tables[name] = clean
+    return tables, rejected
 
 
 class AtomicJSONStorage(Storage):
@@ -149,6 +197,10 @@ class AtomicJSONStorage(Storage):
         self._data: Tables | None = None
         self._stamp: _Stamp | None = None
         self._encoder = TableEncoder()
+        # Parts of the file as last read that were left out of ``_data``: the next write
+        # must set them aside first (see ``Store``), or they would be dropped unseen.
+        self.rejected: list[Rejected] = []
+        self.set_aside: Callable[[list[Rejected]], None] | None = None
 
     def _current_stamp(self) -> _Stamp | None:
         if self.lock is None:
@@ -169,13 +221,18 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             self.forget()
             return None
-        data = decode_tables(raw)
+        data, self.rejected = decode_tables(raw)
         self._data, self._stamp = data, stamp
         return data
 
     def write(self, data: Tables) -> None:
         if self.lock is not None and not self.lock.held_exclusively:
             raise RuntimeError("writes need the store's exclusive lock")
+        if self.rejected:
+            if self.set_aside is None:
+                raise RuntimeError("damaged records would be dropped: nothing sets them aside")
+            self.set_aside(self.rejected)
+            self.rejected = []
         # Whatever happens next, the cached copy may no longer match the file.
         self.forget()
         payload = self._encoder.encode(data)
