@@ -53,9 +53,8 @@ def _open(args: argparse.Namespace) -> tuple[Document, Store, Analysis | None, d
     if args.path == "-":
         _reattach_terminal()
     store = Store.open(args.db)
-    if store.recovered_from is not None:
-        print(f"gloss: the notes database was unreadable; it was moved to "
-              f"{store.recovered_from}", file=sys.stderr)
+    if store.notice is not None:  # a recovery at open or in an earlier session: one line
+        print(f"gloss: {store.notice}", file=sys.stderr)
     settings = store.settings(document.id)
     key = key_for(args.model, args.date, args.date_order, settings)
     return document, store, cached(store, document, key), settings

@@ -69,9 +69,8 @@ def _open_store(db: str | None) -> Store:
     from tui.store.db import Store
 
     store = Store.open(db)
-    if store.recovered_from is not None:
-        print(f"gloss: the notes database was unreadable; it was moved to "
-              f"{store.recovered_from}", file=sys.stderr)
+    if store.notice is not None:  # a recovery at open or in an earlier session: one line
+        print(f"gloss: {store.notice}", file=sys.stderr)
     return store
 
 

@@ -175,6 +175,8 @@ class Store:
         self._lock = lock
         self._storage = AtomicJSONStorage(path, lock)
         self._storage.set_aside = self._set_aside
+        self._storage.on_reread = self._check_marker
+        self._marker_seen: tuple[int, int] | None = None
         self._db = _Database(storage=lambda: self._storage)
         self._notes = self._table(NOTES)
         self._drafts = self._table(DRAFTS)
@@ -250,12 +252,33 @@ class Store:
         if said:
             self._announce(said.splitlines()[0], remember=False)
 
+    def _check_marker(self) -> None:
+        """On each re-read: did another running copy just recover the file? Tell this one too."""
+        marker = _marker_path(self.path)
+        try:
+            st = marker.stat()
+            if (st.st_ino, st.st_mtime_ns) == self._marker_seen:
+                return
+            self._marker_seen = (st.st_ino, st.st_mtime_ns)
+            said = marker.read_text("utf-8", errors="replace").strip()
+        except OSError:
+            return
+        if said and self._opened:
+            self._announce(said.splitlines()[0], remember=False)
+
     def _announce(self, line: str, *, remember: bool = True) -> None:
-        """Tell the user (``notice``, ``on_notice``) and, if asked, the next start too."""
+        """Tell the user (``notice``, ``on_notice``) and, if asked, the next start too.
+
+        ``remember`` leaves the line in ``<db>.recovered``: the next start reports it (and
+        removes it), and other running copies report it on their next read.
+        """
         self.notice = line if self.notice is None else f"{self.notice}; {line}"
         if remember:
+            marker = _marker_path(self.path)
             with contextlib.suppress(OSError):
-                write_atomic(_marker_path(self.path), line.encode("utf-8", "replace"))
+                write_atomic(marker, line.encode("utf-8", "replace"))
+                st = marker.stat()
+                self._marker_seen = (st.st_ino, st.st_mtime_ns)
         if self.on_notice is not None:
             self.on_notice(line)
 

@@ -201,6 +201,7 @@ class AtomicJSONStorage(Storage):
         # must set them aside first (see ``Store``), or they would be dropped unseen.
         self.rejected: list[Rejected] = []
         self.set_aside: Callable[[list[Rejected]], None] | None = None
+        self.on_reread: Callable[[], None] | None = None  # the file changed: news from others?
 
     def _current_stamp(self) -> _Stamp | None:
         if self.lock is None:
@@ -221,6 +222,8 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             self.forget()
             return None
+        if self.on_reread is not None:
+            self.on_reread()
         data, self.rejected = decode_tables(raw)
         self._data, self._stamp = data, stamp
         return data
