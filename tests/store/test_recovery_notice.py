@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.store.db import Store
+from tui.store.files import shard_of, shard_path
 from tui.store.model import Note
 
 DOC = "d" * 64
@@ -17,9 +18,10 @@ def test_damage_during_a_session_is_said_at_once_and_at_the_next_start(tmp_path:
     with Store.open(path) as store, Store.open(path) as other:
         other_heard: list[str] = []
         store.on_notice, other.on_notice = heard.append, other_heard.append
-        store.save(Note.on_passage(DOC, TEXT, 0, 5))
+        note = store.save(Note.on_passage(DOC, TEXT, 0, 5))
         assert other.notes(DOC) and store.notice is None
-        path.write_text("<<< merge conflict >>>")  # a sync tool, mid-session
+        shard = shard_path(path, shard_of(note.id))
+        shard.write_text("<<< merge conflict >>>")  # a sync tool, mid-session
         assert store.notes(DOC) == []
         assert store.recovered_from is not None
         assert len(heard) == 1 and str(store.recovered_from) in heard[0]
@@ -39,8 +41,9 @@ def test_records_damaged_during_a_session_are_set_aside_before_the_next_write(
     with Store.open(path) as store:
         store.on_notice = heard.append
         good = store.save(Note.on_passage(DOC, TEXT, 0, 5))
-        path.write_text(path.read_text()[:-1] + ', "drafts": [1]}')
-        store.save(Note.on_passage(DOC, TEXT, 6, 10))
+        shard = shard_path(path, shard_of(good.id))
+        shard.write_text(shard.read_text()[:-1] + ', "deleted": [1]}')
+        store.edit(good, good.edited(body="edited"))  # the next write of that file
         assert len(heard) == 1 and store.set_aside_to is not None
         assert good.id in {n.id for n in store.notes(DOC)}
     with Store.open(path) as store:

@@ -1,10 +1,10 @@
-"""The notes database: notes, drafts and per-document settings in one TinyDB file.
+"""The notes database: notes, drafts and per-document settings in TinyDB files.
 
 Every change is one operation (save, delete, put a draft or a setting) applied under the
-inter-process lock to the file as it is *now*, never a snapshot written back from memory: two
-copies of Gloss can save and delete concurrently and neither loses the other's work. A file
-that cannot be parsed is moved aside and reported through ``Store.recovered_from``; nothing is
-overwritten silently.
+inter-process lock to the files as they are *now*, never a snapshot written back from memory:
+two copies of Gloss can save and delete concurrently and neither loses the other's work. A
+file that cannot be parsed is moved aside, damaged records are set aside, and both are
+reported through ``Store.notice``; nothing is overwritten silently. (The files: ``files.py``.)
 """
 
 from __future__ import annotations
@@ -17,16 +17,25 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import uuid4
-
-from tinydb import TinyDB, where
-from tinydb.table import Table
 
 from tui.errors import GlossError
 from tui.store.anchoring import reanchor_all
 from tui.store.belonging import belongs
 from tui.store.cache import AnalysisCache
+from tui.store.files import (
+    DRAFTS_SLOT,
+    FIRST_SHARD_SLOT,
+    MAIN_SLOT,
+    SHARDS,
+    KeyedTable,
+    StoreFile,
+    drafts_path,
+    shard_of,
+    shard_path,
+    shards_dir,
+)
 from tui.store.lock import ProcessLock
 from tui.store.merge import ImportCounts, import_decision, merge_fields
 from tui.store.model import Note, now_iso
@@ -39,66 +48,20 @@ from tui.store.schema import (
     NOTES,
     SCHEMA_VERSION,
     SETTINGS,
+    SPILLED,
+    Tables,
     empty_tables,
     migrate,
     schema_version,
 )
 from tui.store.storage import (
     FILE_MODE,
-    AtomicJSONStorage,
     CorruptDatabase,
     temp_prefix,
     write_atomic,
 )
 
 T = TypeVar("T")
-
-
-class KeyedTable(Table):
-    """A table keyed by our own string ids, with single-write put/pop.
-
-    TinyDB's ``upsert`` of a new record writes the whole file twice (an empty update, then an
-    insert); ``put`` writes it once.
-    """
-
-    document_id_class = str  # type: ignore[assignment]
-
-    def put(self, key: str, record: dict[str, Any]) -> None:
-        def updater(table: dict[Any, Any]) -> None:
-            table[key] = record
-
-        self._update_table(updater)
-
-    def put_many(self, records: dict[str, dict[str, Any]]) -> None:
-        def updater(table: dict[Any, Any]) -> None:
-            table.update(records)
-
-        self._update_table(updater)
-
-    def pop(self, key: str) -> None:
-        def updater(table: dict[Any, Any]) -> None:
-            table.pop(key, None)
-
-        self._update_table(updater)
-
-    def pop_many(self, keys: Iterable[str]) -> None:
-        def updater(table: dict[Any, Any]) -> None:
-            for key in keys:
-                table.pop(key, None)
-
-        self._update_table(updater)
-
-    def raw(self) -> dict[str, Any]:
-        """The table as read (shared with the read cache: never modify it)."""
-        return cast(dict[str, Any], self._read_table())
-
-    def record(self, key: str) -> dict[str, Any] | None:
-        raw = self._read_table().get(key)
-        return dict(raw) if raw is not None else None
-
-
-class _Database(TinyDB):
-    table_class = KeyedTable
 
 
 def _text_order(note: Note) -> tuple[int, int, str]:
@@ -173,30 +136,61 @@ class Store:
         self.on_notice: Callable[[str], None] | None = None
         self._opened = False  # past ``_prepare``: a recovery now is news for the next start too
         self._lock = lock
-        self._storage = AtomicJSONStorage(path, lock)
-        self._storage.set_aside = self._set_aside
-        self._storage.on_reread = self._check_marker
         self._marker_seen: tuple[int, int] | None = None
-        self._db = _Database(storage=lambda: self._storage)
-        self._notes = self._table(NOTES)
-        self._drafts = self._table(DRAFTS)
-        self._settings = self._table(SETTINGS)
-        self._deleted = self._table(DELETED)
+        self._main = StoreFile(path, lock, MAIN_SLOT, self._set_aside, self._check_marker)
+        self._drafts_file = StoreFile(drafts_path(path), lock, DRAFTS_SLOT, self._set_aside,
+                                      self._check_marker)
+        self._shard_files: dict[int, StoreFile] = {}
+        self._settings = self._main.table(SETTINGS)
+        self._drafts = self._drafts_file.table(DRAFTS)
         self.session = uuid4().hex  # this copy of Gloss: its drafts and its deletions
         self._adopted: dict[tuple[str, str], dict[str, str]] = {}  # others' drafts shown
 
-    def _table(self, name: str) -> KeyedTable:
-        return cast(KeyedTable, self._db.table(name, cache_size=0))
+    def _files(self) -> list[StoreFile]:
+        return [self._main, self._drafts_file, *self._shard_files.values()]
+
+    def _shard(self, index: int) -> StoreFile:
+        shard = self._shard_files.get(index)
+        if shard is None:
+            shard = StoreFile(shard_path(self.path, index), self._lock,
+                              FIRST_SHARD_SLOT + index, self._set_aside, self._check_marker)
+            self._shard_files[index] = shard
+        return shard
+
+    def _notes_of(self, note_id: str) -> KeyedTable:
+        return self._shard(shard_of(note_id)).table(NOTES)
+
+    def _deleted_of(self, note_id: str) -> KeyedTable:
+        return self._shard(shard_of(note_id)).table(DELETED)
+
+    def _all_records(self) -> Iterator[dict[str, Any]]:
+        """Every note record, shard by shard (call under the lock; do not modify them)."""
+        for index in range(SHARDS):
+            yield from self._shard(index).table(NOTES).raw().values()
+
+    @property
+    def lock_timeout(self) -> float:
+        """Seconds an operation waits for another copy before raising ``StoreBusy``."""
+        return self._lock.timeout
+
+    @lock_timeout.setter
+    def lock_timeout(self, seconds: float) -> None:
+        self._lock.timeout = seconds
 
     @classmethod
-    def open(cls, path: str | Path | None = None, *, cache_dir: Path | None = None) -> Store:
-        """Open (creating if needed) the database at ``path``, ``$GLOSS_DB`` or the data dir."""
+    def open(cls, path: str | Path | None = None, *, cache_dir: Path | None = None,
+             timeout: float = 10.0) -> Store:
+        """Open (creating if needed) the database at ``path``, ``$GLOSS_DB`` or the data dir.
+
+        ``timeout``: how long each operation waits for another copy holding the lock before
+        raising ``StoreBusy`` (the app passes a short one and retries off the UI thread).
+        """
         db_path, chosen = resolve_db_path(path)
         if db_path.is_symlink():  # a notes file in a synced folder: write where it points
             db_path = Path(os.path.realpath(db_path))
         try:
             db_path.parent.mkdir(parents=True, exist_ok=True)
-            lock = ProcessLock(db_path.with_name(f"{db_path.name}.lock"))
+            lock = ProcessLock(db_path.with_name(f"{db_path.name}.lock"), timeout)
         except OSError as error:
             raise GlossError(f"cannot use notes database {db_path}: {error.strerror}") from None
         store = cls(db_path, cache_dir or cache_dir_for(db_path, chosen), lock)
@@ -212,12 +206,14 @@ class Store:
 
     def _prepare(self) -> None:
         with self._lock.exclusive(), self._errors("open"):
+            shards_dir(self.path).mkdir(mode=0o700, exist_ok=True)
             self._remove_stale_temps()
             self._read_marker()
+            storage = self._main.storage
             try:
-                tables = self._storage.read()
+                tables = storage.read()
             except CorruptDatabase:
-                self._move_aside()
+                self._move_aside(self._main)
                 tables = None
             version = schema_version(tables)
             if version > SCHEMA_VERSION:
@@ -225,21 +221,38 @@ class Store:
                     f"notes database {self.path} is from a newer Gloss (schema {version}); "
                     "upgrade Gloss or pass --db another file")
             if tables is None:
-                self._storage.write(empty_tables())
+                storage.write(empty_tables())
                 return
             fixed = tables
             if version < SCHEMA_VERSION:
-                self._keep_copy(f"pre-v{SCHEMA_VERSION}")
+                self._keep_copy(self.path, f"pre-v{SCHEMA_VERSION}")
                 fixed = migrate(tables)
-            notes = fixed.get(NOTES, {})
-            bad = [Rejected(NOTES, key, record, problem) for key, record in notes.items()
-                   if (problem := _note_problem(key, record))]
-            if bad:
-                self._storage.rejected += bad
-                gone = {r.key for r in bad}
-                fixed = {**fixed, NOTES: {k: v for k, v in notes.items() if k not in gone}}
-            if fixed is not tables or self._storage.rejected:
-                self._storage.write(fixed)
+            if any(fixed.get(name) for name in SPILLED):
+                fixed = self._spill(fixed)
+            if fixed is not tables or storage.rejected:
+                storage.write(fixed)
+
+    def _spill(self, tables: Tables) -> Tables:
+        """Move notes, tombstones and drafts kept in the main file (schema 1) to their files.
+
+        Idempotent: if a kill stops it half way, the next open spills the same records again.
+        Notes that cannot be used are set aside here, with the main file's next write.
+        """
+        notes = tables.get(NOTES, {})
+        bad = [Rejected(NOTES, key, record, problem) for key, record in notes.items()
+               if (problem := _note_problem(key, record))]
+        self._main.storage.rejected += bad
+        gone = {r.key for r in bad}
+        for name, records in ((NOTES, notes), (DELETED, tables.get(DELETED, {}))):
+            by_shard: dict[int, dict[str, Any]] = {}
+            for key, record in records.items():
+                if key not in gone or name != NOTES:
+                    by_shard.setdefault(shard_of(key), {})[key] = record
+            for index, part in by_shard.items():
+                self._shard(index).table(name).put_many(part)
+        if tables.get(DRAFTS):
+            self._drafts.put_many(tables[DRAFTS])
+        return {k: v for k, v in tables.items() if k not in SPILLED}
 
     def _read_marker(self) -> None:
         """What a copy recovered from during an earlier session: said again, once, at start."""
@@ -282,10 +295,10 @@ class Store:
         if self.on_notice is not None:
             self.on_notice(line)
 
-    def _set_aside(self, items: list[Rejected]) -> None:
+    def _set_aside(self, path: Path, items: list[Rejected]) -> None:
         """Keep damaged records (and a copy of the whole file) before a write drops them."""
-        backup = self._keep_copy("damaged")
-        target = _aside_path(self.path, "set-aside")
+        backup = self._keep_copy(path, "damaged")
+        target = _aside_path(path, "set-aside")
         write_quarantine(target, items)
         self.set_aside_to = target
         what = "1 damaged record was" if len(items) == 1 else f"{len(items)} damaged records were"
@@ -295,23 +308,28 @@ class Store:
 
     def _remove_stale_temps(self) -> None:
         """Temp files left by killed writers (nobody else writes while we hold the lock)."""
-        for stale in self.path.parent.glob(f"{temp_prefix(self.path)}*.tmp"):
-            with contextlib.suppress(OSError):
-                stale.unlink()
+        prefixes = [(self.path.parent, temp_prefix(self.path)),
+                    (self.path.parent, temp_prefix(drafts_path(self.path))),
+                    (shards_dir(self.path), ".")]
+        for directory, prefix in prefixes:
+            for stale in directory.glob(f"{prefix}*.tmp"):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
 
-    def _move_aside(self) -> None:
-        target = _aside_path(self.path, "corrupt")
-        os.rename(self.path, target)
-        self._storage.forget()
+    def _move_aside(self, file: StoreFile) -> None:
+        target = _aside_path(file.path, "corrupt")
+        os.rename(file.path, target)
+        file.storage.forget()
         self.recovered_from = target
-        self._announce(f"the notes database {self.path} was unreadable; it was moved to "
+        what = "notes database" if file is self._main else "notes file"
+        self._announce(f"the {what} {file.path} was unreadable; it was moved to "
                        f"{target} and a new one was started", remember=self._opened)
 
-    def _keep_copy(self, label: str) -> Path:
-        target = _aside_path(self.path, label)
+    def _keep_copy(self, path: Path, label: str) -> Path:
+        target = _aside_path(path, label)
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
         with os.fdopen(fd, "wb") as out:
-            out.write(self.path.read_bytes())
+            out.write(path.read_bytes())
         return target
 
     @contextlib.contextmanager
@@ -323,20 +341,25 @@ class Store:
                 f"cannot {doing} notes database {self.path}: {error.strerror or error}") from None
 
     def _run(self, op: Callable[[], T], *, write: bool) -> T:
-        """Run ``op`` under the lock; a file corrupted behind our back is moved aside once."""
-        for _attempt in range(2):
+        """Run ``op`` under the lock; a file corrupted behind our back is moved aside once.
+
+        Raises ``StoreBusy`` when another copy holds the lock longer than ``lock_timeout``.
+        """
+        for _attempt in range(3):
             try:
                 with (self._lock.exclusive() if write else self._lock.shared()), \
                         self._errors("save" if write else "read"):
                     return op()
-            except CorruptDatabase:
+            except CorruptDatabase as error:
+                file = next((f for f in self._files() if f.path == error.path), self._main)
                 with self._lock.exclusive(), self._errors("repair"):
-                    self._storage.forget()
+                    file.storage.forget()
                     try:
-                        self._storage.read()
+                        file.storage.read()
                     except CorruptDatabase:
-                        self._move_aside()
-                        self._storage.write(empty_tables())
+                        self._move_aside(file)
+                        if file is self._main:
+                            file.storage.write(empty_tables())
         raise GlossError(f"notes database {self.path} keeps being corrupted")
 
     # -- notes ------------------------------------------------------------------------------
@@ -348,7 +371,8 @@ class Store:
 
     def notes(self, doc_id: str) -> list[Note]:
         """The document's notes in text order (whole-document notes first)."""
-        records = self._run(lambda: self._notes.search(where("doc_id") == doc_id), write=False)
+        records = self._run(lambda: [r for r in self._all_records()
+                                     if r.get("doc_id") == doc_id], write=False)
         return sorted(_parse_notes(records), key=_text_order)
 
     def document_notes(self, doc_id: str, text: str,
@@ -363,7 +387,7 @@ class Store:
         """
         wanted = frozenset(h for h in hints if h)
         keys = {doc_id, "", *wanted}
-        records = self._run(lambda: [r for r in self._notes.all()
+        records = self._run(lambda: [r for r in self._all_records()
                                      if _text_field(r, "doc_id") in keys
                                      or _text_field(r, "path_hint") in keys],
                             write=False)
@@ -383,26 +407,31 @@ class Store:
     def _rebind(self, notes: list[Note]) -> dict[str, Note]:
         """Store new anchors of notes unchanged since they were read (others keep theirs)."""
         def op() -> dict[str, Note]:
-            table = self._notes_now()
-            records, done = {}, {}
+            done = {}
             for note in notes:
-                record = table.get(note.id)
+                record = self._notes_of(note.id).record(note.id)
                 if record is None or _revision(record) != note.revision:
                     continue  # deleted or edited meanwhile: the next load re-anchors it
-                stored = replace(note, revision=note.revision + 1)
-                records[note.id], done[note.id] = _record(stored), stored
-            if records:
-                self._notes.put_many(records)
+                done[note.id] = replace(note, revision=note.revision + 1)
+            self._put(done.values())
             return done
 
         return self._run(op, write=True)
 
+    def _put(self, notes: Iterable[Note]) -> None:
+        """Write notes (with their revisions set), one write per shard touched."""
+        by_shard: dict[int, dict[str, dict[str, Any]]] = {}
+        for note in notes:
+            by_shard.setdefault(shard_of(note.id), {})[note.id] = _record(note)
+        for index, records in by_shard.items():
+            self._shard(index).table(NOTES).put_many(records)
+
     def all_notes(self) -> list[Note]:
-        records = self._run(self._notes.all, write=False)
+        records = self._run(lambda: list(self._all_records()), write=False)
         return sorted(_parse_notes(records), key=lambda n: (n.doc_id, *_text_order(n)))
 
     def get(self, note_id: str) -> Note | None:
-        record = self._run(lambda: self._notes.record(note_id), write=False)
+        record = self._run(lambda: self._notes_of(note_id).record(note_id), write=False)
         found = _parse_notes([record]) if record is not None else []
         return found[0] if found else None
 
@@ -419,11 +448,10 @@ class Store:
         wanted = {note.id: note for note in notes}
 
         def op() -> list[Note]:
-            table = self._notes_now()
-            stored = [replace(n, revision=_revision(table.get(n.id)) + 1) for n in wanted.values()]
-            if stored:
-                self._notes.put_many({n.id: _record(n) for n in stored})
-                self._forget_deleted(wanted)
+            stored = [replace(n, revision=_revision(self._notes_of(n.id).record(n.id)) + 1)
+                      for n in wanted.values()]
+            self._put(stored)
+            self._forget_deleted(wanted)
             return stored
 
         return self._run(op, write=True) if wanted else []
@@ -437,12 +465,12 @@ class Store:
         Returns the note as stored, or ``None`` when it was deleted meanwhile (deletes win).
         """
         def op() -> dict[str, Any] | None:
-            current = self._notes.record(after.id)
+            current = self._notes_of(after.id).record(after.id)
             if current is None:
                 return None
             merged = merge_fields(current, before.to_json(), after.to_json(), keep_newer=keep_newer)
             merged["rev"] = _revision(current) + 1
-            self._notes.put(after.id, merged)
+            self._notes_of(after.id).put(after.id, merged)
             return merged
 
         record = self._run(op, write=True)
@@ -456,12 +484,12 @@ class Store:
         ``None`` when there was nothing to remove (or it had changed).
         """
         def op() -> dict[str, Any] | None:
-            record = self._notes.record(note_id)
+            record = self._notes_of(note_id).record(note_id)
             if record is None or (revision is not None and _revision(record) != revision):
                 return None
-            self._notes.pop(note_id)
-            self._deleted.put(note_id, {"rev": _revision(record), "at": now_iso(),
-                                        "by": self.session})
+            self._notes_of(note_id).pop(note_id)
+            self._deleted_of(note_id).put(note_id, {"rev": _revision(record), "at": now_iso(),
+                                                    "by": self.session})
             return record
 
         record = self._run(op, write=True)
@@ -475,13 +503,13 @@ class Store:
         (another copy's newer work is never overwritten).
         """
         def op() -> Note | None:
-            if self._notes.record(note.id) is not None:
+            if self._notes_of(note.id).record(note.id) is not None:
                 return None
-            tomb = self._deleted.record(note.id)
+            tomb = self._deleted_of(note.id).record(note.id)
             if tomb is not None and _revision(tomb) != note.revision:
                 return None
             stored = replace(note, revision=note.revision + 1)
-            self._notes.put(note.id, _record(stored))
+            self._put([stored])
             self._forget_deleted([note.id])
             return stored
 
@@ -497,29 +525,30 @@ class Store:
 
         def op() -> ImportCounts:
             counts = ImportCounts()
-            table, changed = self._notes_now(), []
+            changed = []
             for note in incoming.values():
-                current, tomb = table.get(note.id), self._deleted.record(note.id)
+                current = self._notes_of(note.id).record(note.id)
+                tomb = self._deleted_of(note.id).record(note.id)
                 verdict = import_decision(note.to_json(), current, tomb)
                 setattr(counts, verdict, getattr(counts, verdict) + 1)
                 if verdict in ("new", "updated"):
                     changed.append(replace(note, revision=max(_revision(current),
                                                               _revision(tomb)) + 1))
-            if changed:
-                self._notes.put_many({n.id: _record(n) for n in changed})
-                self._forget_deleted(n.id for n in changed)
+            self._put(changed)
+            self._forget_deleted(n.id for n in changed)
             return counts
 
         return self._run(op, write=True)
 
-    def _notes_now(self) -> dict[str, Any]:
-        """The notes table as read under the current lock (do not modify it)."""
-        return self._notes.raw()
-
     def _forget_deleted(self, ids: Iterable[str]) -> None:
-        tombs = [i for i in ids if self._deleted.record(i) is not None]
-        if tombs:
-            self._deleted.pop_many(tombs)
+        by_shard: dict[int, list[str]] = {}
+        for note_id in ids:
+            by_shard.setdefault(shard_of(note_id), []).append(note_id)
+        for index, keys in by_shard.items():
+            table = self._shard(index).table(DELETED)
+            tombs = table.raw()
+            if any(k in tombs for k in keys):
+                table.pop_many(keys)
 
     # -- drafts -----------------------------------------------------------------------------
     #
@@ -604,7 +633,8 @@ class Store:
     # -- lifetime ---------------------------------------------------------------------------
 
     def close(self) -> None:
-        self._db.close()
+        for file in self._files():
+            file.close()
         self._lock.close()
 
     def __enter__(self) -> Store:

@@ -31,7 +31,7 @@ class StoreBusy(GlossError):
     The app opens its store with a short timeout and retries off the UI thread on this.
     """
 
-_COUNTER_WIDTH = 20  # decimal digits of the generation counter at the start of the lock file
+_COUNTER_WIDTH = 20  # decimal digits of each file's write counter, side by side in the lock file
 
 
 class ProcessLock:
@@ -118,20 +118,21 @@ class ProcessLock:
         mine = os.fstat(self._fd)
         return (on_disk.st_ino, on_disk.st_dev) == (mine.st_ino, mine.st_dev)
 
-    def generation(self) -> int:
-        """The write counter; read it while holding the lock."""
-        raw = os.pread(self._fd, _COUNTER_WIDTH, 0)
+    def generation(self, slot: int = 0) -> int:
+        """The write counter of one file of the store (``slot``); read it under the lock."""
+        raw = os.pread(self._fd, _COUNTER_WIDTH, slot * _COUNTER_WIDTH)
         try:
             return int(raw.decode("ascii"))
         except (UnicodeDecodeError, ValueError):
             return 0
 
-    def bump(self) -> int:
-        """Advance the write counter; call it under the exclusive lock before replacing the DB."""
+    def bump(self, slot: int = 0) -> int:
+        """Advance a write counter; call it under the exclusive lock before replacing the file."""
         if not self.held_exclusively:
             raise RuntimeError("bump() needs the exclusive lock")
-        value = self.generation() + 1
-        os.pwrite(self._fd, str(value).zfill(_COUNTER_WIDTH).encode("ascii"), 0)
+        value = self.generation(slot) + 1
+        os.pwrite(self._fd, str(value).zfill(_COUNTER_WIDTH).encode("ascii"),
+                  slot * _COUNTER_WIDTH)
         return value
 
     def close(self) -> None:
