@@ -224,6 +224,7 @@ class AtomicJSONStorage(Storage):
         self.slot = slot  # which write counter of the lock file counts this file's writes
         self._data: Tables | None = None
         self._stamp: _Stamp | None = None
+        self._known = False  # whether _data is what the file held at _stamp
         self._encoder = TableEncoder()
         # Parts of the file as last read that were left out of ``_data``: the next write
         # must set them aside first (see ``Store``), or they would be dropped unseen.
@@ -234,30 +235,31 @@ class AtomicJSONStorage(Storage):
     def _current_stamp(self) -> _Stamp | None:
         if self.lock is None:
             return None
+        generation = self.lock.generation(self.slot)
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
-            return None
-        return (self.lock.generation(self.slot), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+            return (generation, -1, -1, -1, -1)  # absent (a shard nobody has written yet)
+        return (generation, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
     def read(self) -> Tables | None:
         stamp = self._current_stamp()
         # (The encoder's memo survives a re-read: unchanged records compare equal.)
-        if stamp is not None and stamp == self._stamp and self._data is not None:
+        if stamp is not None and stamp == self._stamp and self._known:
             return self._data
         if self.on_reread is not None:
             self.on_reread()
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
-            self.forget()
+            self._data, self._stamp, self._known, self.rejected = None, stamp, True, []
             return None
         try:
             with _no_gc():
                 data, self.rejected = decode_tables(raw)
         except CorruptDatabase as error:
             raise CorruptDatabase(str(error), self.path) from None
-        self._data, self._stamp = data, stamp
+        self._data, self._stamp, self._known = data, stamp, True
         return data
 
     def write(self, data: Tables) -> None:
@@ -274,11 +276,12 @@ class AtomicJSONStorage(Storage):
         if self.lock is not None:
             self.lock.bump(self.slot)
         write_atomic(self.path, payload)
-        self._data, self._stamp = data, self._current_stamp()
+        self._data, self._stamp, self._known = data, self._current_stamp(), True
 
     def forget(self) -> None:
         """Drop the cached copy so the next read goes to the file."""
         self._data = self._stamp = None
+        self._known = False  # whether _data is what the file held at _stamp
 
     def close(self) -> None:
         self.forget()
