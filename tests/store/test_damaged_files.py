@@ -17,6 +17,7 @@ import pytest
 
 from tui.errors import GlossError
 from tui.store.db import Store
+from tui.store.files import shard_of, shard_path
 from tui.store.model import Note
 
 DOC = "d" * 64
@@ -200,3 +201,24 @@ def test_an_unusable_path_is_one_line_and_left_alone(tmp_path: Path,
 
 def test_the_file_count_is_forty_or_more() -> None:
     assert len(MOVED_ASIDE) + len(SET_ASIDE) + len(FINE) + len(UNUSABLE) >= 40
+
+
+@pytest.mark.parametrize("fields", [{"doc_id": 5}, {"tags": "x"}, {"position": {"start": "a"}}],
+                         ids=["doc_id is a number", "tags is text", "position is text"])
+def test_a_damaged_note_in_a_shard_is_skipped_then_set_aside(tmp_path: Path,
+                                                              fields: dict[str, Any]) -> None:
+    path = tmp_path / "notes.json"
+    with Store.open(path) as store:
+        good = store.save(GOOD)
+        shard = shard_path(path, shard_of(GOOD.id))
+        tables = json.loads(shard.read_bytes())
+        home = shard_of(GOOD.id)
+        bad_id = next(f"bad-{i}" for i in range(10_000) if shard_of(f"bad-{i}") == home)
+        tables["notes"][bad_id] = {**GOOD.to_json(), "id": bad_id, **fields}
+        shard.write_text(json.dumps(tables))  # damaged by hand or a sync tool
+        assert [n.id for n in store.all_notes()] == [GOOD.id]
+        store.edit(good, good.edited(body="edited"))  # the shard's next write sets it aside
+        assert store.notice is not None and store.set_aside_to is not None
+        assert bad_id not in json.loads(shard.read_bytes())["notes"]
+        kept = json.loads(store.set_aside_to.read_text())["records"]
+        assert [r["key"] for r in kept] == [bad_id]

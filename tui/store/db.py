@@ -84,16 +84,22 @@ def _record(note: Note) -> dict[str, Any]:
     return {**note.to_json(), "rev": note.revision}
 
 
-def _parse_notes(records: list[Any]) -> list[Note]:
-    """Notes from raw records; a malformed record is skipped here (set aside at next open)."""
+def _parse_notes(records: list[Any],
+                 on_bad: Callable[[dict[str, Any], str], None] | None = None) -> list[Note]:
+    """Notes from raw records; a malformed record is skipped (and handed to ``on_bad``)."""
     notes = []
     for record in records:
-        if not isinstance(record, dict) or note_problem(str(record.get("id")), record):
+        if not isinstance(record, dict):
             continue
-        try:
-            notes.append(replace(Note.from_json(record), revision=_revision(record)))
-        except (KeyError, TypeError, ValueError, AttributeError):
-            continue
+        problem = note_problem(str(record.get("id")), record)
+        if problem is None:
+            try:
+                notes.append(replace(Note.from_json(record), revision=_revision(record)))
+                continue
+            except Exception as error:  # noqa: BLE001 - whatever the model refuses
+                problem = f"not a note ({type(error).__name__})"
+        if on_bad is not None:
+            on_bad(record, problem)
     return notes
 
 
@@ -162,6 +168,22 @@ class Store:
 
     def _deleted_of(self, note_id: str) -> KeyedTable:
         return self._shard(shard_of(note_id)).table(DELETED)
+
+    def _parse(self, records: list[Any]) -> list[Note]:
+        return _parse_notes(records, self._flag_bad)
+
+    def _flag_bad(self, record: dict[str, Any], problem: str) -> None:
+        """A damaged note found in a shard: set aside, and reported, at that shard's next write."""
+        note_id = record.get("id")
+        if not isinstance(note_id, str):
+            return  # cannot tell its file; it stays skipped
+        home = shard_of(note_id)
+        for index in (home, *(i for i in self._shard_files if i != home)):
+            storage = self._shard(index).storage
+            if storage.holds(NOTES, note_id, record):
+                if not any(r.key == note_id for r in storage.rejected):
+                    storage.rejected.append(Rejected(NOTES, note_id, record, problem))
+                return
 
     def _all_records(self) -> Iterator[dict[str, Any]]:
         """Every note record, shard by shard (call under the lock; do not modify them)."""
@@ -373,7 +395,7 @@ class Store:
         """The document's notes in text order (whole-document notes first)."""
         records = self._run(lambda: [r for r in self._all_records()
                                      if r.get("doc_id") == doc_id], write=False)
-        return sorted(_parse_notes(records), key=_text_order)
+        return sorted(self._parse(records), key=_text_order)
 
     def document_notes(self, doc_id: str, text: str,
                        hints: Iterable[str | None] = ()) -> list[Note]:
@@ -391,7 +413,7 @@ class Store:
                                      if _text_field(r, "doc_id") in keys
                                      or _text_field(r, "path_hint") in keys],
                             write=False)
-        found = [n for n in _parse_notes(records) if belongs(n, doc_id, text, wanted)]
+        found = [n for n in self._parse(records) if belongs(n, doc_id, text, wanted)]
         notes, changed = [], []
         for note in reanchor_all(found, text):
             if note.anchor != "orphaned" and (note.doc_id != doc_id
@@ -428,11 +450,11 @@ class Store:
 
     def all_notes(self) -> list[Note]:
         records = self._run(lambda: list(self._all_records()), write=False)
-        return sorted(_parse_notes(records), key=lambda n: (n.doc_id, *_text_order(n)))
+        return sorted(self._parse(records), key=lambda n: (n.doc_id, *_text_order(n)))
 
     def get(self, note_id: str) -> Note | None:
         record = self._run(lambda: self._notes_of(note_id).record(note_id), write=False)
-        found = _parse_notes([record]) if record is not None else []
+        found = self._parse([record]) if record is not None else []
         return found[0] if found else None
 
     def save(self, note: Note) -> Note:
@@ -474,7 +496,7 @@ class Store:
             return merged
 
         record = self._run(op, write=True)
-        found = _parse_notes([record]) if record is not None else []
+        found = self._parse([record]) if record is not None else []
         return replace(found[0], anchor=after.anchor) if found else None
 
     def delete(self, note_id: str, *, revision: int | None = None) -> Note | None:
@@ -493,7 +515,7 @@ class Store:
             return record
 
         record = self._run(op, write=True)
-        found = _parse_notes([record]) if record is not None else []
+        found = self._parse([record]) if record is not None else []
         return found[0] if found else None
 
     def restore(self, note: Note) -> Note | None:

@@ -269,6 +269,10 @@ class AtomicJSONStorage(Storage):
             if self.set_aside is None:
                 raise RuntimeError("damaged records would be dropped: nothing sets them aside")
             self.set_aside(self.rejected)
+            for r in self.rejected:  # found bad after the read (see Store): not written back
+                table = data.get(r.table)
+                if r.key is not None and isinstance(table, dict):
+                    table.pop(r.key, None)
             self.rejected = []
         # Whatever happens next, the cached copy may no longer match the file.
         self.forget()
@@ -277,6 +281,11 @@ class AtomicJSONStorage(Storage):
             self.lock.bump(self.slot)
         write_atomic(self.path, payload)
         self._data, self._stamp, self._known = data, self._current_stamp(), True
+
+    def holds(self, table: str, key: str, record: object) -> bool:
+        """Whether the copy last read has exactly this ``record`` under ``key`` (no file access)."""
+        data = self._data if self._known else None
+        return data is not None and data.get(table, {}).get(key) is record
 
     def forget(self) -> None:
         """Drop the cached copy so the next read goes to the file."""
