@@ -166,16 +166,17 @@ def decode_tables(raw: bytes) -> tuple[Tables | None, list[Rejected]]:
     """
     if not raw.strip():
         return None, []
+    check_text = False  # orjson refuses text that is not valid Unicode: only the fallback
     try:
         data = orjson.loads(raw)  # several times faster; strict where the fallback is not
     except orjson.JSONDecodeError:
+        check_text = _SURROGATE_ESCAPE.search(raw) is not None
         try:
             data = json.loads(raw, parse_int=_bounded_int)
         except Exception as error:  # noqa: BLE001 - RecursionError, UnicodeError, ValueError
             raise CorruptDatabase(f"not readable JSON: {type(error).__name__}") from None
     if not isinstance(data, dict):
         raise CorruptDatabase("top level is not an object")
-    check_text = _SURROGATE_ESCAPE.search(raw) is not None
     tables: Tables = {}
     rejected: list[Rejected] = []
     for name, table in data.items():
