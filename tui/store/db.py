@@ -178,7 +178,7 @@ class Store:
         if not isinstance(note_id, str):
             return  # cannot tell its file; it stays skipped
         home = shard_of(note_id)
-        for index in (home, *(i for i in self._shard_files if i != home)):
+        for index in (home, *(i for i in list(self._shard_files) if i != home)):
             storage = self._shard(index).storage
             if storage.holds(NOTES, note_id, record):
                 if not any(r.key == note_id for r in storage.rejected):
