@@ -164,7 +164,7 @@ def test_deleting_the_lock_file_while_two_copies_write_loses_nothing(tmp_path: P
     deleter = subprocess.Popen([sys.executable, "-c", DELETER, f"{db}.lock", str(stop)])
     try:
         procs = [_writer(db, name, 150) for name in ("alpha", "beta")]
-        saved = set()
+        saved: set[str] = set()
         for proc in procs:
             out, _ = proc.communicate(timeout=300)
             assert proc.returncode == 0

@@ -12,6 +12,7 @@ from tui.app.notebook import NoteBook
 from tui.document.model import Block, Document, Metadata
 from tui.export.cli import save_imported
 from tui.store.db import Store
+from tui.store.model import Note
 
 TEXT = "The council met on Monday. Mayor Ada Park proposed a new bridge over the river."
 DOCUMENT = Document(TEXT, (Block(0, len(TEXT)),), Metadata(path="/news/bridge.txt"))
@@ -27,6 +28,12 @@ def copies(tmp_path: Path) -> Iterator[tuple[NoteBook, NoteBook]]:
         second.close()
 
 
+def _get(book: NoteBook, note_id: str) -> Note:
+    note = book.get(note_id)
+    assert note is not None
+    return note
+
+
 def _shared_note(a: NoteBook, b: NoteBook) -> str:
     note = a.add(a.passage_note(27, 40, body="who?", tags=("people",)))
     b.load()
@@ -36,8 +43,8 @@ def _shared_note(a: NoteBook, b: NoteBook) -> str:
 def test_a_stale_edit_keeps_the_other_copys_tags(copies: tuple[NoteBook, NoteBook]) -> None:
     a, b = copies
     note_id = _shared_note(a, b)
-    a.update(a.get(note_id), tags=("people", "council"))  # type: ignore[arg-type]
-    b.update(b.get(note_id), body="the mayor")  # b still has the old tags
+    a.update(_get(a, note_id), tags=("people", "council"))
+    b.update(_get(b, note_id), body="the mayor")  # b still has the old tags
     stored = a.store.get(note_id)
     assert stored is not None
     assert (stored.body, stored.tags) == ("the mayor", ("people", "council"))
@@ -46,8 +53,8 @@ def test_a_stale_edit_keeps_the_other_copys_tags(copies: tuple[NoteBook, NoteBoo
 def test_tags_added_in_both_copies_are_all_kept(copies: tuple[NoteBook, NoteBook]) -> None:
     a, b = copies
     note_id = _shared_note(a, b)
-    a.update(a.get(note_id), tags=("people", "x"))  # type: ignore[arg-type]
-    b.update(b.get(note_id), tags=())  # type: ignore[arg-type]
+    a.update(_get(a, note_id), tags=("people", "x"))
+    b.update(_get(b, note_id), tags=())
     stored = a.store.get(note_id)
     assert stored is not None and stored.tags == ("x",)
 
@@ -55,9 +62,9 @@ def test_tags_added_in_both_copies_are_all_kept(copies: tuple[NoteBook, NoteBook
 def test_undo_reverts_only_this_copys_edit(copies: tuple[NoteBook, NoteBook]) -> None:
     a, b = copies
     note_id = _shared_note(a, b)
-    a.update(a.get(note_id), body="first idea", category="question")  # type: ignore[arg-type]
+    a.update(_get(a, note_id), body="first idea", category="question")
     b.load()
-    b.update(b.get(note_id), body="better idea")  # type: ignore[arg-type]
+    b.update(_get(b, note_id), body="better idea")
     assert a.undo() == "edit note"
     stored = a.store.get(note_id)
     assert stored is not None
@@ -68,7 +75,7 @@ def test_undoing_an_add_spares_a_note_another_copy_edited(
         copies: tuple[NoteBook, NoteBook]) -> None:
     a, b = copies
     note_id = _shared_note(a, b)
-    b.update(b.get(note_id), body="keep me")  # type: ignore[arg-type]
+    b.update(_get(b, note_id), body="keep me")
     assert a.undo() is not None
     stored = a.store.get(note_id)
     assert stored is not None and stored.body == "keep me"
@@ -78,7 +85,7 @@ def test_a_stale_edit_does_not_undo_a_delete(copies: tuple[NoteBook, NoteBook]) 
     a, b = copies
     note_id = _shared_note(a, b)
     a.delete(note_id)
-    b.update(b.get(note_id), body="too late")  # type: ignore[arg-type]
+    b.update(_get(b, note_id), body="too late")
     assert a.store.get(note_id) is None
     assert b.load() == []
 
