@@ -21,9 +21,8 @@ def open_store(db: str | None) -> Store:
     path, _ = resolve_db_path(db)
     new = not path.exists()
     store = Store.open(db)
-    if store.recovered_from is not None:
-        print(f"gloss: the notes database was unreadable; it was moved to "
-              f"{store.recovered_from}", file=sys.stderr)
+    if store.notice is not None:  # a recovery at open or in an earlier session
+        print(f"gloss: {store.notice}", file=sys.stderr)
     elif new:
         print(f"gloss: created a new notes database at {path}", file=sys.stderr)
     return store
