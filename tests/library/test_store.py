@@ -165,3 +165,12 @@ def test_library_files_are_private(tmp_path: Path) -> None:
     for path in [directory / "library.json", directory / "search.sqlite",
                  *directory.glob("snapshots/*/*.json")]:
         assert path.stat().st_mode & 0o077 == 0, path
+
+
+def test_a_hit_in_a_long_paragraph_shows_whole_words_around_it(library: Library) -> None:
+    words = " ".join(f"word{i}" for i in range(60))
+    library.add(doc(f"{words} ceasefire {words}"))
+    [hit] = library.search("ceasefire")
+    assert hit.context.startswith("\u2026word") and hit.context.endswith("\u2026")
+    assert hit.context[hit.start:hit.end] == "ceasefire"
+    assert " wor " not in hit.context and "\u2026ord" not in hit.context

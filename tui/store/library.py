@@ -49,6 +49,7 @@ class Article:
     title: str
     added: str
     words: int
+    length: int = 0  # characters of text: the reading position's denominator
     source: str | None = None
     url: str | None = None
     canonical: str | None = None  # the normalized URL two copies of one page share
@@ -242,7 +243,8 @@ class Library:
             previous = _latest_of(table, origin) if origin else None
             article = Article(
                 id=document.id, title=_title(document), added=added or now_iso(),
-                words=len(document.text.split()), source=meta.source,
+                words=len(document.text.split()), length=len(document.text),
+                source=meta.source,
                 url=meta.url or url, canonical=canonical, path=meta.path, origin=origin,
                 published=meta.published, previous=previous.id if previous else None,
                 tags=previous.tags if previous else ())

@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,6 +76,7 @@ class SearchIndex:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.rebuilt = False  # True when opening found the index stale or unreadable
+        self._guard = threading.RLock()  # one connection, used by the UI and its workers
         self._db = self._connect()
 
     def _connect(self) -> sqlite3.Connection:
@@ -124,13 +126,14 @@ class SearchIndex:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+        with self._guard:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
 
     # -- articles ---------------------------------------------------------------------------
 
@@ -150,12 +153,14 @@ class SearchIndex:
             db.executemany("DELETE FROM articles WHERE doc_id = ?", [(d,) for d in doc_ids])
 
     def article_ids(self) -> set[str]:
-        return {row[0] for row in self._db.execute("SELECT doc_id FROM articles")}
+        with self._guard:
+            return {row[0] for row in self._db.execute("SELECT doc_id FROM articles")}
 
     # -- notes ------------------------------------------------------------------------------
 
     def notes_stamp(self) -> str | None:
-        row = self._db.execute("SELECT value FROM meta WHERE key='notes_stamp'").fetchone()
+        with self._guard:
+            row = self._db.execute("SELECT value FROM meta WHERE key='notes_stamp'").fetchone()
         return str(row[0]) if row else None
 
     def replace_notes(self, notes: Iterable[NoteRow], stamp: str) -> None:
@@ -178,6 +183,10 @@ class SearchIndex:
         wanted = terms(words)
         if not wanted:
             return []
+        with self._guard:
+            return self._search(wanted, limit, within)
+
+    def _search(self, wanted: list[str], limit: int, within: set[str] | None) -> list[Hit]:
         query = fts_query(wanted)
         hits: list[Hit] = []
         rows = self._db.execute(
@@ -198,7 +207,8 @@ class SearchIndex:
         return hits
 
     def close(self) -> None:
-        self._db.close()
+        with self._guard:
+            self._db.close()
 
 
 def _hit(doc_id: str, kind: HitKind, text: str, wanted: list[str], note_id: str | None,
@@ -207,9 +217,17 @@ def _hit(doc_id: str, kind: HitKind, text: str, wanted: list[str], note_id: str 
     pattern = re.compile(r"\b" + re.escape(wanted[0]), re.IGNORECASE)
     found = pattern.search(text)
     at, stop = (found.start(), found.end()) if found else (0, 0)
-    line_start = max(text.rfind("\n", 0, at) + 1, at - CONTEXT_CHARS)
+    line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", stop)
-    line_end = min(len(text) if line_end < 0 else line_end, stop + CONTEXT_CHARS)
-    context = text[line_start:line_end]
+    line_end = len(text) if line_end < 0 else line_end
+    lead = trail = ""
+    if at - line_start > CONTEXT_CHARS:  # cut at a word boundary, and say so
+        space = text.find(" ", at - CONTEXT_CHARS, at)
+        line_start, lead = (space + 1 if space >= 0 else at - CONTEXT_CHARS), "\u2026"
+    if line_end - stop > CONTEXT_CHARS:
+        space = text.rfind(" ", stop, stop + CONTEXT_CHARS)
+        line_end, trail = (space if space >= 0 else stop + CONTEXT_CHARS), "\u2026"
+    context = lead + text[line_start:line_end] + trail
+    shift = len(lead) - line_start
     return Hit(doc_id, kind, at if kind == "article" else offset,
-               context, note_id, at - line_start, stop - line_start)
+               context, note_id, at + shift, stop + shift)
