@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from tui.store.library import Library
 
 BAR_CELLS = 24
+ADD_EVERY = 25  # articles kept per write of the library (one lock, one record file write)
 
 
 class Progress:
@@ -71,17 +72,28 @@ def main_add(args: argparse.Namespace) -> int:
     progress = Progress(sys.stderr)
     counts: Counter[str] = Counter()
     fresh: list[Document] = []
+    pending: list[Document] = []
+    queued: set[str] = set()
+
+    def keep() -> None:
+        for added, document in zip(library.add_many(pending), pending, strict=True):
+            counts[added.status] += 1
+            if not added.article.analysed and document.id not in queued:
+                queued.add(document.id)
+                fresh.append(document)
+        pending.clear()
+
     with Library.open(args.db) as library, Store.open(args.db) as store:
         for _where, outcome in outcomes(args.inputs, timeout=args.timeout):
             if isinstance(outcome, DocumentError):
                 counts["failed"] += 1
                 progress.say(f"gloss: {outcome}")
             else:
-                added = library.add(outcome)
-                counts[added.status] += 1
-                if not added.article.analysed:
-                    fresh.append(outcome)
-            progress.show("reading", sum(counts.values()))
+                pending.append(outcome)
+                if len(pending) >= ADD_EVERY:
+                    keep()
+            progress.show("reading", sum(counts.values()) + len(pending))
+        keep()
         progress.clear()
         if not args.no_analysis and fresh:
             _analyse(fresh, store, library, args, progress, counts)

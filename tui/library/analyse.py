@@ -20,6 +20,7 @@ from tui.store.db import Store
 from tui.store.library import Library
 
 MAX_ENTITIES = 60  # names kept per article for the library's entity: filter
+MARK_EVERY = 25  # analysed articles marked in the library per write
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,23 @@ def results(todo: Sequence[Job], processes: int) -> Iterator[tuple[Job, dict[str
 
 def analyse(todo: Sequence[Job], store: Store, library: Library, processes: int,
             on_done: Callable[[Job, str | None], None]) -> None:
-    """Analyse, cache and mark each job; ``on_done(job, error)`` after each."""
-    for job, result in results(todo, processes):
-        error = result.get("error")
-        if isinstance(error, str):
-            on_done(job, error)
-            continue
-        store.cache_analysis(job.doc_id, job.key, result)
-        library.set_analysed(job.doc_id, entity_names(result))
-        on_done(job, None)
+    """Analyse, cache and mark each job; ``on_done(job, error)`` after each.
+
+    The cache entry is written at once (the reader may open the article any moment); the
+    library's "analysed" marks are written in groups, as they only serve filtering.
+    """
+    marks: dict[str, list[str]] = {}
+    try:
+        for job, result in results(todo, processes):
+            error = result.get("error")
+            if isinstance(error, str):
+                on_done(job, error)
+                continue
+            store.cache_analysis(job.doc_id, job.key, result)
+            marks[job.doc_id] = entity_names(result)
+            if len(marks) >= MARK_EVERY:
+                library.set_analysed_many(dict(marks))
+                marks.clear()
+            on_done(job, None)
+    finally:
+        library.set_analysed_many(dict(marks))

@@ -16,7 +16,7 @@ next open repairs from the snapshots. Two processes adding at once both go throu
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
@@ -198,8 +198,24 @@ class Library:
         self._update(doc_id, lambda a: replace(a, tags=clean))
 
     def set_analysed(self, doc_id: str, entities: Iterable[str]) -> None:
-        names = tuple(dict.fromkeys(entities))
-        self._update(doc_id, lambda a: replace(a, analysed=True, entities=names))
+        self.set_analysed_many({doc_id: entities})
+
+    def set_analysed_many(self, entities: dict[str, Iterable[str]]) -> None:
+        """Mark articles analysed, with their entity names, in one write."""
+        names = {doc_id: tuple(dict.fromkeys(found)) for doc_id, found in entities.items()}
+
+        def op() -> None:
+            table = self._all()
+            changed = {}
+            for doc_id, found in names.items():
+                article = _parse(table.get(doc_id))
+                if article is not None:
+                    changed[doc_id] = replace(article, analysed=True, entities=found).to_json()
+            if changed:
+                self._parts.table.put_many(changed)
+
+        if names:
+            self._run(op, write=True)
 
     def remove(self, doc_id: str) -> Article | None:
         """Take the article out of the list (its snapshot and notes stay; ``restore`` undoes)."""
@@ -226,35 +242,53 @@ class Library:
             added: str | None = None) -> Added:
         """Keep ``document`` in the library: one entry per text, and per canonical URL.
 
-        The same text again is the entry already there (its path hint refreshed). A new text
-        from a known source (the same canonical URL or file) is a new document whose
-        ``previous`` is the latest version before it.
+        The same text again is the entry already there. A new text from a known source (the
+        same canonical URL or file) is a new document whose ``previous`` is the latest version
+        before it.
         """
+        return self.add_many([document], url=url, added=added)[0]
+
+    def add_many(self, documents: Sequence[Document], *, url: str | None = None,
+                 added: str | None = None) -> list[Added]:
+        """``add`` for several documents in one write of the records and one of the index."""
+        for document in documents:
+            self._write_snapshot(document)
+
+        def op() -> list[Added]:
+            table = self._all()
+            out: list[Added] = []
+            fresh: dict[str, dict[str, Any]] = {}
+            for document in documents:
+                existing = _parse(fresh.get(document.id) or table.get(document.id))
+                if existing is not None:
+                    out.append(Added(existing, "known"))
+                    continue
+                article = self._record(document, {**table, **fresh}, url, added)
+                fresh[article.id] = article.to_json()
+                out.append(Added(article, "version" if article.previous else "added"))
+            if fresh:
+                self._parts.table.put_many(fresh)
+            return out
+
+        results = self._run(op, write=True)
+        self.index.put_articles(
+            (r.article.id, r.article.title, d.text)
+            for r, d in zip(results, documents, strict=True) if r.status != "known")
+        return results
+
+    @staticmethod
+    def _record(document: Document, table: dict[str, Any], url: str | None,
+                added: str | None) -> Article:
         meta = document.meta
         canonical = canonical_url(meta.url) or canonical_url(url)
         origin = canonical or (str(Path(meta.path).resolve()) if meta.path else None)
-        self._write_snapshot(document)
-
-        def op() -> Added:
-            table = self._all()
-            existing = _parse(table.get(document.id))
-            if existing is not None:
-                return Added(existing, "known")
-            previous = _latest_of(table, origin) if origin else None
-            article = Article(
-                id=document.id, title=_title(document), added=added or now_iso(),
-                words=len(document.text.split()), length=len(document.text),
-                source=meta.source,
-                url=meta.url or url, canonical=canonical, path=meta.path, origin=origin,
-                published=meta.published, previous=previous.id if previous else None,
-                tags=previous.tags if previous else ())
-            self._parts.table.put(article.id, article.to_json())
-            return Added(article, "version" if previous else "added")
-
-        result = self._run(op, write=True)
-        if result.status != "known":
-            self.index.put_article(document.id, result.article.title, document.text)
-        return result
+        previous = _latest_of(table, origin) if origin else None
+        return Article(
+            id=document.id, title=_title(document), added=added or now_iso(),
+            words=len(document.text.split()), length=len(document.text), source=meta.source,
+            url=meta.url or url, canonical=canonical, path=meta.path, origin=origin,
+            published=meta.published, previous=previous.id if previous else None,
+            tags=previous.tags if previous else ())
 
     def _snapshot_path(self, doc_id: str) -> Path:
         return self.directory / "snapshots" / doc_id[:2] / f"{doc_id}.json"
