@@ -188,3 +188,31 @@ def test_library_with_search_results(snap_compare: Callable[..., bool], library:
         await ready(app, pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=search)
+
+
+async def test_tags_are_edited_and_filtered_on(running: tuple[LibraryHost, Pilot[None]],
+                                               library: Library) -> None:
+    app, pilot = running
+    await pilot.press("t")
+    await pilot.pause()
+    await pilot.press(*"ukraine, Talks ,, ukraine", "enter")
+    await ready(app, pilot)
+    first = library.articles()[0]
+    assert first.tags == ("ukraine", "Talks")
+    table = app.screen.query_one("#library-table", DataTable)
+    assert table.get_row(first.id)[7].plain == "ukraine, Talks"
+    await pilot.press("slash", *"tag:talks")
+    await ready(app, pilot)
+    assert titles(app) == [first.title]
+
+
+async def test_cancelling_the_tag_dialog_changes_nothing(
+    running: tuple[LibraryHost, Pilot[None]], library: Library,
+) -> None:
+    app, pilot = running
+    await pilot.press("t")
+    await pilot.pause()
+    await pilot.press(*"x", "escape")
+    await ready(app, pilot)
+    assert all(a.tags == () for a in library.articles())
+    assert isinstance(app.screen, LibraryScreen)

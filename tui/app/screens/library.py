@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.screens.tag_dialog import TagDialog
 from tui.library.query import Query, matches, parse_query
 from tui.resources import styles_dir
 from tui.store.db import Store
@@ -81,6 +82,7 @@ class LibraryScreen(Screen[None]):
         Binding("s", "next_sort", "Sort by next column"),
         Binding("S", "reverse_sort", "Reverse the order"),
         Binding("m", "toggle_read", "Mark read / unread"),
+        Binding("t", "edit_tags", "Tags"),
         Binding("d", "remove_article", "Remove from library"),
         Binding("u", "undo_remove", "Undo remove"),
         Binding("tab", "focus_next", "Next list", show=False),
@@ -255,6 +257,18 @@ class LibraryScreen(Screen[None]):
         if article is not None:
             self.library.mark_read(article.id, not article.read)
             self.refresh_listing()
+
+    def action_edit_tags(self) -> None:
+        article = self.current_article()
+        if article is None:
+            return
+
+        def save(tags: tuple[str, ...] | None) -> None:
+            if tags is not None:
+                self.library.set_tags(article.id, tags)
+                self.refresh_listing()
+
+        self.app.push_screen(TagDialog(_plain(article.title), article.tags), save)
 
     def action_remove_article(self) -> None:
         article = self.current_article()
