@@ -174,3 +174,24 @@ def test_a_hit_in_a_long_paragraph_shows_whole_words_around_it(library: Library)
     assert hit.context.startswith("\u2026word") and hit.context.endswith("\u2026")
     assert hit.context[hit.start:hit.end] == "ceasefire"
     assert " wor " not in hit.context and "\u2026ord" not in hit.context
+
+
+def test_add_once_adds_the_sample_only_the_first_time(library: Library) -> None:
+    assert library.add_once(doc(), "sample")
+    [article] = library.articles()
+    library.remove(article.id)
+    assert not library.add_once(doc(), "sample")
+    assert library.articles() == []
+
+
+def test_the_library_layers_do_not_pull_in_textual_or_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, tui.store.library, tui.library.add, tui.library.query, "
+            "tui.library.sources, tui.library.analyse; "
+            "print(sorted(m for m in ('textual', 'spacy', 'tui.app', 'trafilatura', "
+            "'feedparser', 'httpx') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"

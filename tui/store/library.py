@@ -313,6 +313,25 @@ class Library:
             return None
         return document if document_id(document.text) == doc_id else None
 
+    def add_once(self, document: Document, flag: str) -> bool:
+        """Add ``document`` unless ``flag`` was set by an earlier call, then set it.
+
+        For the bundled sample on first run: removing it later does not bring it back.
+        """
+        def op() -> bool:
+            data = self._parts.storage.read() or {}
+            meta = dict(data.get(META, {}))
+            if meta.get(flag):
+                return False
+            meta[flag] = True
+            self._parts.storage.write({**data, META: meta})
+            return True
+
+        if not self._run(op, write=True):
+            return False
+        self.add(document)
+        return True
+
     # -- search -----------------------------------------------------------------------------
 
     def repair_index(self) -> None:
