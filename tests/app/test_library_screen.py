@@ -216,3 +216,21 @@ async def test_cancelling_the_tag_dialog_changes_nothing(
     await ready(app, pilot)
     assert all(a.tags == () for a in library.articles())
     assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_a_adds_a_file_and_a_folder_and_reports_what_it_could_not(
+    running: tuple[LibraryHost, Pilot[None]], tmp_path: Path,
+) -> None:
+    app, pilot = running
+    folder = tmp_path / "new stories"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text("The harbour master retired on Friday after forty "
+                                        "years of service.")
+    (folder / "blob.txt").write_bytes(b"\x00\xff" * 400)
+    await pilot.press("a")
+    await pilot.pause()
+    await pilot.press(*f'"{folder}"', "enter")
+    await ready(app, pilot)
+    assert titles(app)[0].startswith("The harbour master retired")
+    assert len(app.added) == 1 and len(app.added[0]) == 1
+    assert any("blob.txt" in m and "binary" in m for m in app.notices)

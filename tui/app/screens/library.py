@@ -25,7 +25,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.screens.add_dialog import AddDialog
 from tui.app.screens.tag_dialog import TagDialog
+from tui.document.model import Document
 from tui.library.query import Query, matches, parse_query
 from tui.resources import styles_dir
 from tui.store.db import Store
@@ -79,6 +81,7 @@ class LibraryScreen(Screen[None]):
     CSS_PATH = str(Path(styles_dir()) / "library.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Filter / search"),
+        Binding("a", "add_articles", "Add"),
         Binding("s", "next_sort", "Sort by next column"),
         Binding("S", "reverse_sort", "Reverse the order"),
         Binding("m", "toggle_read", "Mark read / unread"),
@@ -95,6 +98,13 @@ class LibraryScreen(Screen[None]):
             super().__init__()
             self.doc_id = doc_id
             self.offset = offset
+
+    class ArticlesAdded(Message):
+        """Articles new to the library, for the app to analyse in its worker processes."""
+
+        def __init__(self, doc_ids: tuple[str, ...]) -> None:
+            super().__init__()
+            self.doc_ids = doc_ids
 
     def __init__(self, library: Library, store: Store | None = None, *,
                  name: str | None = None) -> None:
@@ -257,6 +267,39 @@ class LibraryScreen(Screen[None]):
         if article is not None:
             self.library.mark_read(article.id, not article.read)
             self.refresh_listing()
+
+    def action_add_articles(self) -> None:
+        def add(inputs: list[str] | None) -> None:
+            if inputs:
+                self.notify("Adding…", markup=False)
+                self._add_in_thread(inputs)
+
+        self.app.push_screen(AddDialog(), add)
+
+    @work(thread=True, exit_on_error=False, group="library-add",
+          description="add articles to the library")
+    def _add_in_thread(self, inputs: list[str]) -> None:
+        from tui.library.sources import outcomes
+
+        added: list[str] = []
+        problems: list[str] = []
+        for _where, outcome in outcomes(inputs):
+            if isinstance(outcome, Document):
+                result = self.library.add(outcome)
+                if result.status != "known":
+                    added.append(result.article.id)
+            else:
+                problems.append(str(outcome))
+        self.app.call_from_thread(self._added, tuple(added), problems)
+
+    def _added(self, added: tuple[str, ...], problems: list[str]) -> None:
+        for problem in problems:
+            self.notify(problem, severity="warning", markup=False)
+        count = len(added)
+        self.notify(f"{count} article{'s' if count != 1 else ''} added", markup=False)
+        self.refresh_listing()
+        if added:
+            self.post_message(self.ArticlesAdded(added))
 
     def action_edit_tags(self) -> None:
         article = self.current_article()
