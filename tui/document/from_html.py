@@ -104,8 +104,8 @@ def _extracted(markup: str, url: str | None) -> BeautifulSoup | None:
             markup, url=url, output_format="html", include_comments=False,
             include_tables=True, include_images=False, with_metadata=True, deduplicate=False,
         )
-    except (RecursionError, ValueError, TypeError, AttributeError, MemoryError):
-        return None  # the extractor gave up on the page; our rules still read it
+    except Exception:  # third-party code on hostile pages (lxml errors, recursion): any
+        return None  # failure of the extractor leaves the page to our own rules
     if not result:
         return None
     return BeautifulSoup(result, "html.parser")
