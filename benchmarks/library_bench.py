@@ -13,7 +13,7 @@
 The articles are generated from the bundled sample and seed texts, shuffled by sentence and
 word, so the vocabulary and its spread look like news rather than repeated lorem ipsum.
 
-Run: ``python benchmarks/library_bench.py [--quick]`` (quick: 1,000 articles, 12 to add).
+Run: ``python benchmarks/library_bench.py [--quick]`` (quick: 500 articles, 10 to add).
 """
 
 from __future__ import annotations
@@ -199,14 +199,14 @@ def add_figures(home: Path, count: int, words: int) -> list[Row]:
 def run(quick: bool, log: bool = True) -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="gloss-library-bench-") as scratch:
         home = Path(scratch)
-        rows = search_figures(home, 1_000 if quick else 10_000, 800, log)
-        rows += add_figures(home, 12 if quick else 100, 400)
+        rows = search_figures(home, 500 if quick else 10_000, 800, log)
+        rows += add_figures(home, 10 if quick else 100, 400)
     return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="1,000 articles instead of 10,000")
+    parser.add_argument("--quick", action="store_true", help="500 articles instead of 10,000")
     options = parser.parse_args()
     print(render(run(options.quick)))
 

@@ -25,6 +25,8 @@ FIGURES = (
     "batch docs/s, --processes 2",
     "note save with 1,000 notes",
     "peak RSS, 5,000-word book (app + analysis process)",
+    "FTS search median",
+    "gloss add, 10 articles, vs analysis alone",
 )
 
 
