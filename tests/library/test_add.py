@@ -3,6 +3,7 @@ line each and the batch goes on."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from tests.library.pages import BRIDGE, FERRY, MARKET, article_page, rss
 from tests.library.server import Site, serve
 from tui.cli import main
+from tui.library.add import Progress
 from tui.store.library import Library
 
 
@@ -148,3 +150,31 @@ def test_a_changed_file_is_added_as_a_new_version(tmp_path: Path,
 def test_bad_options_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["add", "x.txt", "--processes", "0", "--db", str(tmp_path / "n.json")]) == 2
     assert capsys.readouterr().err == "gloss: --processes must be at least 1, got 0\n"
+
+
+class Terminal(io.StringIO):
+    """A stream that says it is a terminal, as stderr is when a person runs gloss add."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_draws_in_place_and_lines_go_above_it() -> None:
+    stream = Terminal()
+    progress = Progress(stream)
+    progress.show("analysing", 1, 4)
+    progress.say("gloss: cannot open x.txt: no such file")
+    progress.show("analysing", 4, 4)
+    progress.clear()
+    out = stream.getvalue()
+    assert "[######------------------] 1/4" in out
+    assert "\r\x1b[Kgloss: cannot open x.txt: no such file\n" in out
+    assert out.endswith("4/4\r\x1b[K")
+
+
+def test_no_progress_bar_when_not_a_terminal() -> None:
+    stream = io.StringIO()
+    progress = Progress(stream)
+    progress.show("reading", 3)
+    progress.say("gloss: one line")
+    assert stream.getvalue() == "gloss: one line\n"
