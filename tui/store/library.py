@@ -16,6 +16,7 @@ next open repairs from the snapshots. Two processes adding at once both go throu
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -139,6 +140,9 @@ class Library:
         except OSError as error:
             lock.close()
             raise GlossError(f"cannot open library {directory}: {error.strerror}") from None
+        except sqlite3.Error as error:
+            lock.close()
+            raise GlossError(f"cannot open the search index in {directory}: {error}") from None
         library = cls(directory, parts, index)
         library.repair_index()
         return library
