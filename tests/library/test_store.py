@@ -195,3 +195,15 @@ def test_the_library_layers_do_not_pull_in_textual_or_spacy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_an_unreadable_records_file_is_kept_aside_and_the_list_rebuilt(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "notes.json") as library:
+        doc_id = library.add(doc(title="Talks resume")).article.id
+    records = library_dir(tmp_path / "notes.json") / "library.json"
+    records.write_bytes(b'{"articles": {"half a fi')
+    with Library.open(tmp_path / "notes.json") as library:
+        assert library.recovered_from is not None
+        assert library.recovered_from.read_bytes() == b'{"articles": {"half a fi'
+        assert [(a.id, a.title) for a in library.articles()] == [(doc_id, "Talks resume")]
+        assert [h.doc_id for h in library.search("geneva")] == [doc_id]

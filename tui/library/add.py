@@ -84,6 +84,9 @@ def main_add(args: argparse.Namespace) -> int:
         pending.clear()
 
     with Library.open(args.db) as library, Store.open(args.db) as store:
+        if library.recovered_from is not None:
+            progress.say(f"gloss: the library's records were unreadable; they were moved to "
+                         f"{library.recovered_from} and the list rebuilt from the snapshots")
         for _where, outcome in outcomes(args.inputs, timeout=args.timeout):
             if isinstance(outcome, DocumentError):
                 counts["failed"] += 1

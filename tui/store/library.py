@@ -15,6 +15,7 @@ next open repairs from the snapshots. Two processes adding at once both go throu
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -117,6 +118,7 @@ class Library:
     directory: Path
     _parts: _Open
     index: SearchIndex
+    recovered_from: Path | None = None  # where an unreadable records file was moved
 
     @classmethod
     def open(cls, db: str | Path | None = None) -> Library:
@@ -135,7 +137,7 @@ class Library:
         parts = _Open(lock, storage, table)
         try:
             with lock.exclusive():
-                _prepare(storage)
+                recovered = _prepare(storage, directory / "snapshots")
             index = SearchIndex(directory / "search.sqlite")
         except OSError as error:
             lock.close()
@@ -143,7 +145,7 @@ class Library:
         except sqlite3.Error as error:
             lock.close()
             raise GlossError(f"cannot open the search index in {directory}: {error}") from None
-        library = cls(directory, parts, index)
+        library = cls(directory, parts, index, recovered)
         library.repair_index()
         return library
 
@@ -375,16 +377,36 @@ class Library:
         self.close()
 
 
-def _prepare(storage: AtomicJSONStorage) -> None:
+def _prepare(storage: AtomicJSONStorage, snapshots: Path) -> Path | None:
+    """Create the records file, or move an unreadable one aside and rebuild the list from the
+    snapshots (read state and tags stay in the moved file); returns where it was moved."""
+    aside = None
     try:
         tables = storage.read()
     except CorruptDatabase:
         tables = None
-        aside = storage.path.with_name(f"{storage.path.name}.corrupt-{now_iso()[:19]}")
+        stamp = now_iso()[:19].replace(":", "")
+        aside = storage.path.with_name(f"{storage.path.name}.corrupt-{stamp}")
         storage.path.rename(aside)
         storage.forget()
     if tables is None:
-        storage.write({META: {"schema": {"version": LIBRARY_SCHEMA}}, ARTICLES: {}})
+        articles = _from_snapshots(snapshots) if aside is not None else {}
+        storage.write({META: {"schema": {"version": LIBRARY_SCHEMA}}, ARTICLES: articles})
+    return aside
+
+
+def _from_snapshots(snapshots: Path) -> dict[str, Any]:
+    """Records for every readable snapshot, dated by the snapshot file."""
+    records: dict[str, Any] = {}
+    for path in snapshots.glob("*/*.json"):
+        try:
+            document = Document.from_json(json.loads(path.read_bytes()))
+            added = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).isoformat()
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if document.id == path.stem:
+            records[document.id] = Library._record(document, records, None, added).to_json()
+    return records
 
 
 def _parse(record: Any) -> Article | None:
