@@ -17,7 +17,7 @@ from benchmarks import scrolling, startup, storage, throughput
 from benchmarks.book import write_book
 from benchmarks.table import Row, render
 
-SECTIONS = ("startup", "scrolling", "batch", "store")
+SECTIONS = ("startup", "scrolling", "batch", "store", "library")
 
 
 def _log(message: str) -> None:
@@ -61,6 +61,10 @@ def run(options: argparse.Namespace, log: Callable[[str], None] = _log) -> list[
                 rows += scrolling.run(config, book, log)
             elif section == "batch":
                 rows += throughput.run(config, log)
+            elif section == "library":
+                from benchmarks import library_bench
+
+                rows += library_bench.run(options.quick, log=False)
             else:
                 rows += storage.run(config, log)
         return rows

@@ -26,6 +26,8 @@ FIGURES = (
     "batch docs/s, --processes 2",
     "note save with 1,000 notes",
     "peak RSS, 600-word book (app + analysis process)",
+    "FTS search median",
+    "gloss add, 10 articles, vs analysis alone",
 )
 
 
