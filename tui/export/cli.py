@@ -175,5 +175,5 @@ def _import_summary(result: ImportResult, counts: dict[str, Any]) -> str:
         line += (f"; {unbound} not tied to an article yet (they attach when an article with "
                  "their quote or URL is opened)")
     if result.skipped:
-        line += f"; skipped {len(result.skipped)} ({result.skipped[0]})"
+        line += "; " + result.skipped_summary()
     return line
