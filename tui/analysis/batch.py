@@ -26,6 +26,7 @@ from tui.analysis.pipeline import (
     model_info,
 )
 from tui.document.model import DateOrder, Document, Metadata
+from tui.document.untrusted_json import BadJSON, parse_json
 from tui.errors import GlossError
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def summary(document: Document, analysis: Analysis) -> str:
         f"numeric dates as {analysis.date_order} ({analysis.date_order_source})"
     )
     lines.append(f"Model {analysis.model} {analysis.model_version}")
-    lines.extend(f"Warning: {warning}" for warning in analysis.warnings)
+    lines.extend(f"Warning: {warning}" for warning in (*meta.warnings, *analysis.warnings))
 
     by_label = defaultdict(list)
     for cluster in analysis.clusters:
@@ -160,8 +161,8 @@ class BadLine:
 def parse_line(line: bytes, number: int) -> Record | BadLine:
     """A JSON line as a ``Record``, or the one-line reason it cannot be analysed."""
     try:
-        data = json.loads(line)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = parse_json(line)
+    except BadJSON as error:
         return BadLine(None, f"line {number}: not valid JSON ({error})")
     if not isinstance(data, dict):
         return BadLine(None, f"line {number}: expected a JSON object")

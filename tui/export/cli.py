@@ -45,6 +45,8 @@ def main_export(args: argparse.Namespace) -> int:
     if target is not None:
         check_target(target, force=args.force)
     document = load_document(args.path)
+    for warning in document.meta.warnings:
+        print(f"gloss: warning: {warning}", file=sys.stderr)
     options = ExportOptions()
     with _open_store(args.db) as store:
         notes = reanchor_all(store.notes(document.id), document.text)

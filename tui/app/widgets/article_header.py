@@ -22,6 +22,8 @@ def header_text(meta: Metadata) -> Text:
         text.append("\n" + " · ".join(details), style="dim")
     if meta.encoding_assumed:
         text.append(f"\nDecoded as {meta.encoding} (assumed)", style="italic dim")
+    for warning in meta.warnings:
+        text.append(f"\n{warning}", style="italic dim")
     return text
 
 
