@@ -24,6 +24,7 @@ from tui.analysis.pipeline import (
     document_date_order,
     document_dct,
     model_info,
+    pipeline_text,
 )
 from tui.document.model import DateOrder, Document, Metadata
 from tui.document.untrusted_json import BadJSON, parse_json
@@ -235,7 +236,7 @@ def _slots(lines: Iterable[tuple[int, bytes]], slots: dict[int, _Slot], trailing
         # A date given on the line belongs to that document: it wins over --date.
         dct, source = document_dct(_meta(item), item.text, None if item.dct else dct_flag)
         slots[number] = _Slot(item, pending, dct, source)
-        yield item.text, number
+        yield pipeline_text(item.text), number
         pending = []
     trailing.extend(pending)
 

@@ -8,6 +8,7 @@ labels and clusters are decided once over the whole document at the end.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,29 @@ CHUNK_CHARS = 50_000
 DEFAULT_DATE_ORDER = "DMY"
 
 ProgressCallback = Callable[[int, int], None]
+
+# spaCy's tokenizer strips prefixes and suffixes one character at a time, copying the rest of
+# the run each time: 8,000 "*" take half a minute, 20,000 "[" minutes. A run without
+# whitespace this long is no English word (a rule, a URL, base64, a CJK paragraph), so the
+# pipeline is given blanks in its place: same length, so every offset still holds.
+LONG_RUN = 200
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+
+
+def pipeline_text(text: str) -> str:
+    """``text`` as spaCy is given it: each whitespace-free run longer than ``LONG_RUN``
+    characters becomes as many spaces (the tagger then sees one whitespace token)."""
+    if _LONG_RUN.search(text) is None:
+        return text
+    return _LONG_RUN.sub(lambda run: " " * (run.end() - run.start()), text)
+
+
+def _long_runs_warning(text: str) -> str | None:
+    runs = _LONG_RUN.findall(text)
+    if not runs:
+        return None
+    return (f"{sum(map(len, runs))} characters in {len(runs)} run(s) without spaces longer "
+            f"than {LONG_RUN} characters were not analysed")
 
 
 @dataclass(frozen=True)
@@ -269,10 +293,11 @@ def analyze_document_chunks(
         nlp = load_pipeline()
     model = model_info(nlp)
     text = document.text
-    bounds = chunk_bounds(text, min(chunk_chars, nlp.max_length))
+    parsed = pipeline_text(text)
+    bounds = chunk_bounds(parsed, min(chunk_chars, nlp.max_length))
     context: Context | None = None
     parts: list[_Parts] = []
-    pieces = ((text[a:b], a) for a, b in bounds)
+    pieces = ((parsed[a:b], a) for a, b in bounds)
     for doc, offset in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
         if context is None:
             # The DCT comes from the whole text; the date order is inferred from the opening
@@ -287,6 +312,8 @@ def analyze_document_chunks(
         if done < len(text):
             yield Progress(done, len(text), partial)
     assert context is not None  # chunk_bounds always yields at least one piece
+    if parsed is not text and (warning := _long_runs_warning(text)):
+        parts[0].warnings.append(warning)
     yield Progress(len(text), len(text), partial,
                    final=_assemble(document.id, parts, context, model))
 
