@@ -11,6 +11,7 @@ import pytest
 from tui.cli import main
 from tui.document.controls import has_controls
 from tui.store.db import Store
+from tui.store.model import Note
 
 DOC = "ab" * 32
 SOURCE = "urn:sha256:" + DOC
@@ -145,7 +146,7 @@ def test_hostile_file_gives_one_line_and_keeps_the_store(
                    for n in after.values())
 
 
-def _notes(db: Path) -> list:  # type: ignore[type-arg]
+def _notes(db: Path) -> list[Note]:
     with Store.open(db) as store:
         return store.all_notes()
 
