@@ -44,3 +44,20 @@ def test_jsonl_line_with_a_long_run_is_answered_with_true_offsets(nlp: Language)
     paris = [e for e in answer["entities"] if e["text"] == "Paris"]
     assert [(e["start"], e["end"]) for e in paris] == [(text.index("Paris"),
                                                        text.index("Paris") + 5)]
+
+
+def test_no_entity_reaches_into_a_blanked_run(nlp: Language) -> None:
+    # Found by tests/document/test_fuzz.py: the tagger made one WORK_OF_ART of "The", the
+    # blanks and "By", whose text was then not the article's.
+    text = ("<html><head><title><p> é \ufeff The\n\n</title></head><body>"
+            + "<table><tr><td>" * 500 + "By Doe &amp; Reuters &amp; mayor The <script> By Doe "
+            "said 2025-08-07 é Lima Lima Jane   --- <p> \t" + "</table>" * 250)
+    document = parse_document(text)
+    analysis = analyze_document(document, nlp)
+    assert analysis.entities
+    for span in (*analysis.entities, *analysis.timexes):
+        assert document.text[span.start:span.end] == span.text
+    out = io.BytesIO()
+    run_jsonl(nlp, io.BytesIO(json.dumps({"id": 1, "text": text}).encode()), out)
+    for entity in json.loads(out.getvalue())["entities"]:
+        assert text[entity["start"]:entity["end"]] == entity["text"]

@@ -263,7 +263,7 @@ def results(nlp: Language, lines: Iterable[tuple[int, bytes]], *, batch_size: in
         order, order_source = document_date_order(
             _meta(record), doc, slot.dct, None if record.date_order else date_order_flag)
         analysis = analyze_doc(doc, str(record.id), slot.dct, slot.dct_source, order,
-                               order_source, model)
+                               order_source, model, original=record.text)
         out: dict[str, Any] = {"id": record.id}
         out.update(analysis.to_json())
         del out["doc_id"]

@@ -174,10 +174,15 @@ class _Parts:
     warnings: list[str]
 
 
-def _parts(doc: Doc, offset: int, context: Context) -> _Parts:
+def _parts(doc: Doc, offset: int, context: Context, original: str | None = None) -> _Parts:
+    """``original`` is the text as loaded when spaCy was given ``pipeline_text`` of it."""
     warnings: list[str] = []
+    if original is not None and original != doc.text:
+        _drop_blanked(doc, original)
     try:
         timexes = _timexes(doc, context)
+        if original is not None:
+            timexes = [t for t in timexes if original[t.start:t.end] == t.text]
         timeline = _timeline(doc, timexes, context)
     except Exception as error:  # a date rule failing must not cost the reader the entities
         warnings.append(f"dates could not be analysed: {type(error).__name__}: {error}")
@@ -189,6 +194,12 @@ def _parts(doc: Doc, offset: int, context: Context) -> _Parts:
         [_shift_entry(e, offset) for e in timeline] if offset else timeline,
         warnings,
     )
+
+
+def _drop_blanked(doc: Doc, original: str) -> None:
+    """Entities reaching into a blanked run (the tagger may join "The" and "Doe" across one)
+    would name text the reader never sees; they go."""
+    doc.ents = [e for e in doc.ents if original[e.start_char:e.end_char] == e.text]
 
 
 def _assemble(doc_id: str, parts: Sequence[_Parts], context: Context,
@@ -243,11 +254,13 @@ def analyze_doc(
     date_order: str = DEFAULT_DATE_ORDER,
     date_order_source: Source = "assumed",
     model: tuple[str, str] = ("", ""),
+    original: str | None = None,
 ) -> Analysis:
     """The analysis of one parsed text (for example an ``nlp.pipe`` result), offsets into
-    ``spacy_doc.text``; dates are read against ``dct`` with ``date_order``."""
+    ``spacy_doc.text``; dates are read against ``dct`` with ``date_order``. ``original`` is
+    the text as given when spaCy parsed its ``pipeline_text``."""
     context = Context(dct, dct_source, date_order, date_order_source)
-    return _assemble(doc_id, [_parts(spacy_doc, 0, context)], context, model)
+    return _assemble(doc_id, [_parts(spacy_doc, 0, context, original)], context, model)
 
 
 # --- whole documents ----------------------------------------------------------------------------
@@ -305,7 +318,8 @@ def analyze_document_chunks(
             context = resolve_context(document.meta, text, doc, dct_flag=dct_flag,
                                       date_order_flag=date_order_flag,
                                       user_settings=user_settings)
-        part = _parts(doc, offset, context)
+        part = _parts(doc, offset, context,
+                      None if parsed is text else text[offset:offset + len(doc.text)])
         parts.append(part)
         done = offset + len(doc.text)
         partial = _assemble(document.id, [part], context, model)
