@@ -162,6 +162,13 @@ def test_escapes_in_an_imported_note_are_stored_as_visible_symbols(db: Path,
     note = next(n for n in _notes(db) if n.tags)
     assert note.body == "copy \u241b]52;c;bm90ZXB3bmVk\u2407 and \u241b]0;TITLE\u2407"
     assert note.tags == ("wipe\u241b[2J",)
+    quoted = tmp_path / "quote.json"
+    quoted.write_text(page({"type": "Annotation", "id": "q", "target": {
+        "source": SOURCE, "selector": {"type": "TextQuoteSelector", "exact": "a\x1b[2Jb",
+                                       "prefix": "\x07", "suffix": "\x9b"}}}), encoding="utf-8")
+    assert main(["import", str(quoted), "--db", str(db)]) == 0
+    quote = next(n.quote for n in _notes(db) if n.quote and n.quote.exact.startswith("a"))
+    assert (quote.exact, quote.prefix, quote.suffix) == ("a\u241b[2Jb", "\u2407", "\ufffd")
 
 
 def test_collection_with_items_and_no_first_page_is_imported(db: Path, tmp_path: Path,

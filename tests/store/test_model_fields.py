@@ -41,15 +41,13 @@ def test_a_record_that_is_not_an_object_is_refused() -> None:
 
 def test_controls_and_lone_surrogates_are_made_safe_on_every_construction() -> None:
     raw = {**GOOD, "body": "a\x1b]52;c;bm90ZXB3bmVk\x07b\ud800", "tags": ["x\x1b[2J", "two\nlines"],
-           "category": "\x9b31m", "path_hint": "/tmp/\x07.txt",
-           "quote": {"exact": "br\x1bdge", "prefix": "\x07", "suffix": ""}}
+           "category": "\x9b31m", "path_hint": "/tmp/\x07.txt"}
     note = Note.from_json(raw)
     record = json.dumps(note.to_json(), ensure_ascii=False)
     record.encode("utf-8")  # a lone surrogate would make every later write fail
     assert not has_controls(record.replace("\\n", ""))
     assert note.body == "a\u241b]52;c;bm90ZXB3bmVk\u2407b\ufffd"
     assert note.tags == ("x\u241b[2J", "two\u2424lines")
-    assert note.quote is not None and note.quote.exact == "br\u241bdge"
     edited = note.edited(body="new \x1b[31m")
     assert edited.body == "new \u241b[31m"
 

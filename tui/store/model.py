@@ -76,8 +76,9 @@ class Note:
     def __post_init__(self) -> None:
         """Every note is made safe here, whoever builds it (import, editor, a stored record):
         control characters become visible symbols, tags and the category stay on one line.
-        A quote is cut from the article's text, which is safe already; one read from outside
-        is made safe where it is read (:func:`safe_quote`)."""
+        A quote is cut from the article's text, which is safe already; an imported one is
+        made safe by the importer (:func:`safe_quote`), and every view shows quotes through
+        ``show_controls``."""
         lines = (self.category, *self.tags)
         texts = (self.body, self.doc_id, self.id, self.created, self.modified,
                  self.path_hint or "", self.target_key or "", *lines)
@@ -171,7 +172,7 @@ def _quote(q: Any) -> TextQuoteSelector:
     exact, prefix, suffix = q.get("exact"), q.get("prefix", ""), q.get("suffix", "")
     if not (isinstance(exact, str) and isinstance(prefix, str) and isinstance(suffix, str)):
         raise ValueError("note quote fields must be text")
-    return safe_quote(exact, prefix, suffix)
+    return TextQuoteSelector(exact, prefix, suffix)
 
 
 def safe_quote(exact: str, prefix: str = "", suffix: str = "") -> TextQuoteSelector:
