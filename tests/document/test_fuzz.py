@@ -196,7 +196,8 @@ def test_hostile_articles_load_or_are_refused_in_one_line(
                 assert document.text[entity.start:entity.end] == entity.text
         path.unlink()
         if COUNT > 1000 and index % 250 == 249:
-            print(f"fuzz: {index + 1} done: {dict(outcomes)}; slowest {slowest}", flush=True)
+            with capsys.disabled():
+                print(f"fuzz: {index + 1} done: {dict(outcomes)}; slowest {slowest}", flush=True)
     print(f"\nfuzz: {COUNT} articles, seed {SEED}: {dict(outcomes)}; "
           f"slowest analysis {slowest[0]:.1f} s ({slowest[1]})")
     assert outcomes["loaded"] and outcomes["refused"]
