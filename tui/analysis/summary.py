@@ -22,7 +22,7 @@ def summary(document: Document, analysis: Analysis) -> str:
         f"numeric dates as {analysis.date_order} ({analysis.date_order_source})"
     )
     lines.append(f"Model {analysis.model} {analysis.model_version}")
-    lines.extend(f"Warning: {warning}" for warning in analysis.warnings)
+    lines.extend(f"Warning: {warning}" for warning in (*meta.warnings, *analysis.warnings))
 
     by_label = defaultdict(list)
     for cluster in analysis.clusters:

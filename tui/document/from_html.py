@@ -115,10 +115,11 @@ def _chosen_metadata(chosen: BeautifulSoup, fields: dict[str, str]) -> str | Non
     """Set htmldate's day, which wins over ours (it reads JSON-LD, many meta names and
     datelines, and keeps the calendar day as written in the page's own time zone); return
     the extractor's author, which only fills a gap."""
-    day = iso_date(_meta(chosen, "date") or "")
+    metas = _meta_index(chosen)
+    day = iso_date(_meta(metas, "date") or "")
     if day:
         fields["published"] = day
-    author = _meta(chosen, "author")
+    author = _meta(metas, "author")
     if author and not author.startswith(("http://", "https://")):
         return author
     return None
@@ -180,12 +181,28 @@ def _attr(tag: Tag, name: str) -> str:
     return str(value) if value is not None else ""
 
 
-def _meta(soup: BeautifulSoup, *keys: str) -> str | None:
+_META_ATTRS = ("property", "name", "itemprop")
+
+
+def _meta_index(soup: BeautifulSoup) -> dict[tuple[str, str], Tag]:
+    """The first ``<meta>`` for each (attribute, value), found in one pass over the page
+    (a lookup per key walked the whole tree each time: 24 s for 60,000 nested elements)."""
+    index: dict[tuple[str, str], Tag] = {}
+    for tag in soup.find_all("meta"):
+        if isinstance(tag, Tag):
+            for attr in _META_ATTRS:
+                value = tag.get(attr)
+                if isinstance(value, str):
+                    index.setdefault((attr, value), tag)
+    return index
+
+
+def _meta(index: dict[tuple[str, str], Tag], *keys: str) -> str | None:
     """The first non-empty ``<meta property|name|itemprop=key content=...>`` among ``keys``."""
     for key in keys:
-        for attr in ("property", "name", "itemprop"):
-            tag = soup.find("meta", attrs={attr: key})
-            if isinstance(tag, Tag):
+        for attr in _META_ATTRS:
+            tag = index.get((attr, key))
+            if tag is not None:
                 content = " ".join(_attr(tag, "content").split())
                 if content:
                     return content
@@ -194,24 +211,25 @@ def _meta(soup: BeautifulSoup, *keys: str) -> str | None:
 
 def _metadata(soup: BeautifulSoup) -> dict[str, str]:
     fields: dict[str, str] = {}
-    source = _meta(soup, "og:site_name", "application-name")
+    metas = _meta_index(soup)
+    source = _meta(metas, "og:site_name", "application-name")
     if source:
         fields["source"] = source
-    title = _meta(soup, "og:title", "twitter:title")
+    title = _meta(metas, "og:title", "twitter:title")
     if title is None and isinstance(soup.title, Tag):
         title = _without_site(" ".join(soup.title.get_text(" ").split()), source)
     if title:
         fields["title"] = title
-    published = _meta(soup, "article:published_time", "datePublished", "pubdate",
+    published = _meta(metas, "article:published_time", "datePublished", "pubdate",
                       "publish-date", "date", "dc.date", "DC.date.issued")
     day = iso_date(published) if published else None
     if day:
         fields["published"] = day
-    author = _meta(soup, "author", "article:author", "byl", "dc.creator")
+    author = _meta(metas, "author", "article:author", "byl", "dc.creator")
     if author and not author.startswith(("http://", "https://")):
         fields["author"] = author.removeprefix("By ").removeprefix("by ")
     canonical = soup.find("link", attrs={"rel": "canonical", "href": True})
-    url = _attr(canonical, "href") if isinstance(canonical, Tag) else _meta(soup, "og:url")
+    url = _attr(canonical, "href") if isinstance(canonical, Tag) else _meta(metas, "og:url")
     if url:
         fields["url"] = url
     return fields
