@@ -23,12 +23,12 @@ async def test_select_annotate_reopen_edit_delete_undo(
         await settle(app, pilot)
         text = app.document.text
         start = text.index(PASSAGE)
-        app.article.move_cursor(start)
+        app.reader.article.move_cursor(start)
         await pilot.press("v", "w", "w", "w")  # grows word by word: "Steve Witkoff arrived"
-        selection = app.article.selection
+        selection = app.reader.article.selection
         assert selection is not None and text[slice(*selection)] == "Steve Witkoff arrived"
         await pilot.press("e")  # to the end of the next entity, "Moscow"
-        selection = app.article.selection
+        selection = app.reader.article.selection
         assert selection is not None and text[slice(*selection)] == PASSAGE
         await pilot.press("a")
         assert isinstance(app.screen, NoteEditor)
@@ -47,10 +47,10 @@ async def test_select_annotate_reopen_edit_delete_undo(
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
         await settle(again, pilot)
-        assert again.notebook is not None and [n.id for n in again.notebook.notes] == [note.id]
-        assert (note.position.start, note.position.end, "highlight") in again.article.notes  # type: ignore[union-attr]
+        assert again.reader.notebook is not None and [n.id for n in again.reader.notebook.notes] == [note.id]
+        assert (note.position.start, note.position.end, "highlight") in again.reader.article.notes  # type: ignore[union-attr]
         await pilot.press("apostrophe")
-        panel = again.query_one(NotesPanel)
+        panel = again.reader.query_one(NotesPanel)
         assert panel.listed == [note.id]
         assert "First envoy visit" in screen_text(again)
         await pilot.press("e")
@@ -79,10 +79,10 @@ async def test_h_and_a_category_number_make_highlights(make_app: Callable[..., G
         notes = store.notes(app.document.id)
         assert [n.category for n in notes] == ["highlight", "question"]
         assert all(n.is_highlight for n in notes)
-        assert app.article.selection is None
-        app.article.move_cursor(0)
+        assert app.reader.article.selection is None
+        app.reader.article.move_cursor(0)
         await pilot.press("greater_than_sign")
-        assert app.article.cursor == notes[1].position.start  # type: ignore[union-attr]
+        assert app.reader.article.cursor == notes[1].position.start  # type: ignore[union-attr]
 
 
 async def test_a_closed_editor_keeps_the_draft_and_offers_it_back(
@@ -123,4 +123,4 @@ async def test_note_on_an_entity_from_the_entity_panel(make_app: Callable[..., G
         await pilot.pause()
     (note,) = store.notes(app.document.id)
     assert note.target == "entity" and note.target_key
-    assert note.target_key in {c.name for c in app.analysis.clusters}  # type: ignore[union-attr]
+    assert note.target_key in {c.name for c in app.reader.analysis.clusters}  # type: ignore[union-attr]

@@ -16,6 +16,8 @@ from tui.store.anchoring import reanchor_all
 from tui.store.db import Store
 from tui.store.model import Note
 
+NEARBY = 64  # passages looked back through for one covering an offset
+
 
 @dataclass(frozen=True)
 class Change:
@@ -34,6 +36,8 @@ class NoteBook:
         self._undo: list[Change] = []
         self._redo: list[Change] = []
         self.on_change: Callable[[], None] | None = None
+        self._passages: list[Note] = []  # anchored passage notes, by start
+        self._starts: list[int] = []
 
     # ------------------------------------------------------------------ loading
     def load(self) -> list[Note]:
@@ -67,24 +71,35 @@ class NoteBook:
 
     def _sort(self) -> None:
         self.notes.sort(key=lambda n: (n.position.start if n.position else -1, n.created))
+        self._passages = [n for n in self.notes
+                          if n.position is not None and n.anchor != "orphaned"]
+        self._starts = [n.position.start for n in self._passages if n.position]
 
     # ------------------------------------------------------------------ queries
     def get(self, note_id: str) -> Note | None:
         return next((n for n in self.notes if n.id == note_id), None)
 
     def passages(self) -> list[Note]:
-        return [n for n in self.notes if n.position is not None and n.anchor != "orphaned"]
+        return list(self._passages)
 
     def marks(self) -> list[tuple[int, int, str]]:
         return [(n.position.start, n.position.end, n.category)
                 for n in self.passages() if n.position]
 
+    def at(self, offset: int) -> Note | None:
+        """The passage note covering ``offset`` (the latest starting one when they overlap)."""
+        first = bisect_right(self._starts, offset) - 1
+        for i in range(first, max(-1, first - NEARBY), -1):  # a passage rarely spans many
+            position = self._passages[i].position
+            if position is not None and offset < position.end:
+                return self._passages[i]
+        return None
+
     def on_target(self, target: str, key: str) -> list[Note]:
         return [n for n in self.notes if n.target == target and n.target_key == key]
 
     def next_from(self, offset: int, direction: int) -> Note | None:
-        passages = self.passages()
-        starts = [n.position.start for n in passages if n.position]
+        passages, starts = self._passages, self._starts
         if direction > 0:
             i = bisect_right(starts, offset)
             return passages[i] if i < len(passages) else None

@@ -17,9 +17,11 @@ class StatusLine(Static):
         self._where = Text()
         self._notice: Text | None = None
 
-    def show_where(self, text: Text) -> None:
+    def show_where(self, text: Text, *, keep_notice: bool = False) -> None:
+        """Describe the cursor position; a move clears the notice, a re-wrap keeps it."""
         self._where = text
-        self._notice = None
+        if not keep_notice:
+            self._notice = None
         self._redraw()
 
     def notice(self, message: str) -> None:
