@@ -47,7 +47,8 @@ async def test_select_annotate_reopen_edit_delete_undo(
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
         await settle(again, pilot)
-        assert again.reader.notebook is not None and [n.id for n in again.reader.notebook.notes] == [note.id]
+        notebook = again.reader.notebook
+        assert notebook is not None and [n.id for n in notebook.notes] == [note.id]
         assert (note.position.start, note.position.end, "highlight") in again.reader.article.notes  # type: ignore[union-attr]
         await pilot.press("apostrophe")
         panel = again.reader.query_one(NotesPanel)

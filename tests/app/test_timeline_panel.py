@@ -90,9 +90,10 @@ async def test_changing_the_date_order_rereads_numeric_dates(sample_app: AppPilo
         await pilot.pause(0.05)
         if app.reader.analysis is not None and app.reader.analysis.date_order == "MDY":
             break
-    assert app.reader.analysis is not None
-    assert app.reader.analysis.date_order == "MDY" and app.reader.analysis.date_order_source == "user"
-    assert "2025-06-08" in {t.value for t in app.reader.analysis.timexes}
+    analysis = app.reader.analysis
+    assert analysis is not None
+    assert analysis.date_order == "MDY" and analysis.date_order_source == "user"
+    assert "2025-06-08" in {t.value for t in analysis.timexes}
     assert app.store is not None and app.store.settings(app.document.id)["date_order"] == "MDY"
     assert "MDY (user)" in screen_text(app)
 
