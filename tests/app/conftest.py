@@ -50,6 +50,12 @@ async def settle(app: GlossApp, pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def saved(app: GlossApp, pilot: Pilot[None]) -> None:
+    """Wait until the store has every change (the reader writes off the UI thread)."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.fixture
 async def sample_app(
     make_app: Callable[..., GlossApp],

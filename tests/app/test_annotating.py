@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textual.widgets import Input, TextArea
 
-from tests.app.conftest import SIZE, screen_text, settle
+from tests.app.conftest import SIZE, saved, screen_text, settle
 from tui.app.app import GlossApp
 from tui.app.screens.note_editor import NoteEditor
 from tui.app.widgets.notes_panel import NotesPanel
@@ -60,12 +60,14 @@ async def test_select_annotate_reopen_edit_delete_undo(
         body.select_all()
         await pilot.press(*"Edited body")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await saved(again, pilot)
         assert store.get(note.id).body == "Edited body"  # type: ignore[union-attr]
         panel.focus_list()
         await pilot.press("d")
+        await saved(again, pilot)
         assert store.get(note.id) is None and panel.listed == []
         await pilot.press("u")
+        await saved(again, pilot)
         assert store.get(note.id).body == "Edited body"  # type: ignore[union-attr]
         assert panel.listed == [note.id]
 
@@ -77,6 +79,7 @@ async def test_h_and_a_category_number_make_highlights(make_app: Callable[..., G
         await settle(app, pilot)
         await pilot.press("s", "h")  # the first sentence, plain highlight
         await pilot.press("right_parenthesis", "s", "3")  # next sentence, category 3
+        await saved(app, pilot)
         notes = store.notes(app.document.id)
         assert [n.category for n in notes] == ["highlight", "question"]
         assert all(n.is_highlight for n in notes)

@@ -26,7 +26,8 @@ from tui.app.commands import binding_commands
 from tui.app.dialogs import plain
 from tui.app.highlights import highlights_for
 from tui.app.runner import AnalysisRunner
-from tui.app.screens.reader import STORE_ERRORS, ReaderScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.store_writer import STORE_ERRORS
 from tui.document.model import Document
 from tui.resources import styles_dir
 
@@ -96,23 +97,29 @@ class GlossApp(App[None]):
     @on(ReaderScreen.AnalysisWanted)
     def _analysis_wanted(self, message: ReaderScreen.AnalysisWanted) -> None:
         reader = message.reader
-        if message.retry and self.runner is not None and self.runner.broken:
+        runner = self._runner(first=message.initial)
+        if runner is None:  # opened without a runner: analysis was turned off
+            reader.analysis_off()
+            return
+        args = (message.document, self.dct_flag, self.date_order_flag, message.settings)
+        try:
+            future = runner.submit(*args)
+        except (BrokenExecutor, RuntimeError):  # it died while idle: start afresh
+            runner.broken = True
+            runner = self._runner(first=False)
+            assert runner is not None
+            future = runner.submit(*args)
+        self._await_analysis(reader, message.document, message.settings, future)
+
+    def _runner(self, *, first: bool) -> AnalysisRunner | None:
+        """The runner to submit to: a broken one is replaced (by a thread: a process cannot
+        be started inside a running app, textual#3593); none at first means analysis is off."""
+        if self.runner is not None and self.runner.broken:
             self.runner.shutdown()
             self.runner = None
-        if self.runner is None:
-            if message.initial:  # opened without a runner: analysis was turned off
-                reader.analysis_off()
-                return
-            # A process cannot be started inside a running app (textual#3593): a thread.
+        if self.runner is None and not first:
             self.runner = AnalysisRunner(self.model, "thread", preload=False)
-        try:
-            future = self.runner.submit(message.document, self.dct_flag, self.date_order_flag,
-                                        message.settings)
-        except (BrokenExecutor, RuntimeError):
-            self.runner.broken = True
-            reader.analysis_failed(BROKEN, retry=True)
-            return
-        self._await_analysis(reader, message.document, message.settings, future)
+        return self.runner
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis",
           description="Waiting for the analysis")

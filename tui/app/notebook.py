@@ -28,10 +28,21 @@ class Change:
     what: str
 
 
+Write = Callable[[str, Callable[[], object]], None]  # (what it does, the store operation)
+
+
+def write_now(doing: str, op: Callable[[], object]) -> None:
+    """Run the store operation at once (scripts and tests; the app queues them off-thread)."""
+    op()
+
+
 class NoteBook:
-    def __init__(self, store: Store, document: Document) -> None:
+    """The notes in memory change at once; ``write`` carries each change to the store."""
+
+    def __init__(self, store: Store, document: Document, write: Write = write_now) -> None:
         self.store = store
         self.document = document
+        self.write = write
         self.notes: list[Note] = []
         self._undo: list[Change] = []
         self._redo: list[Change] = []
@@ -56,24 +67,25 @@ class NoteBook:
                    if path and n.doc_id not in (doc_id, "") and n.path_hint == path]
         adopted += claim_unbound(self.store.notes(""), self.document)
         adopted_ids = {n.id for n in adopted}
-        self.notes = []
+        notes = []
         changed = []
         for note in reanchor_all(own + adopted, self.document.text):
             if note.anchor != "orphaned" and (note.id in adopted_ids
                                              or note.anchor in ("moved", "fuzzy")):
                 note = replace(note, doc_id=doc_id)
                 changed.append(note)
-            self.notes.append(note)
+            notes.append(note)
         if changed:
             self.store.save_many(changed)  # one write, however many notes moved
-        self._sort()
+        self._set(notes)
         return self.notes
 
-    def _sort(self) -> None:
-        self.notes.sort(key=lambda n: (n.position.start if n.position else -1, n.created))
-        self._passages = [n for n in self.notes
-                          if n.position is not None and n.anchor != "orphaned"]
-        self._starts = [n.position.start for n in self._passages if n.position]
+    def _set(self, notes: list[Note]) -> None:
+        """Replace the notes and their index in one step (``load`` may run in a thread)."""
+        notes.sort(key=lambda n: (n.position.start if n.position else -1, n.created))
+        passages = [n for n in notes if n.position is not None and n.anchor != "orphaned"]
+        self._passages, self._starts, self.notes = (
+            passages, [n.position.start for n in passages if n.position], notes)
 
     # ------------------------------------------------------------------ queries
     def get(self, note_id: str) -> Note | None:
@@ -131,15 +143,15 @@ class NoteBook:
         return note
 
     def _apply(self, change: Change, *, record: bool = True) -> None:
-        if change.after is None and change.before is not None:
-            self.store.delete(change.before.id)
-        elif change.after is not None:
-            self.store.save(change.after)
-        self.notes = [n for n in self.notes
-                      if n.id not in {c.id for c in (change.before, change.after) if c}]
-        if change.after is not None:
-            self.notes.append(change.after)
-        self._sort()
+        before, after = change.before, change.after
+        if after is None and before is not None:
+            self.write(change.what, lambda: self.store.delete(before.id))
+        elif after is not None:
+            self.write(change.what, lambda: self.store.save(after))
+        notes = [n for n in self.notes if n.id not in {c.id for c in (before, after) if c}]
+        if after is not None:
+            notes.append(after)
+        self._set(notes)
         if record:
             self._undo.append(change)
             self._redo.clear()

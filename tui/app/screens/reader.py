@@ -9,10 +9,10 @@ asks the app for analysis with a message; the app answers by calling ``analysis_
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -36,6 +36,7 @@ from tui.app.highlights import (
 )
 from tui.app.notebook import NoteBook
 from tui.app.status import describe_position, timeline_labels
+from tui.app.store_writer import StoreWriter
 from tui.app.widgets.article_header import ArticleHeader
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
@@ -55,8 +56,6 @@ if TYPE_CHECKING:
     from tui.store.db import Store
 
 NARROW = 100  # below this many columns the side panel starts hidden
-STORE_ERRORS = (GlossError, OSError)
-T = TypeVar("T")
 Chunk = tuple[list[Highlight], tuple[tuple[int, int], ...]]  # a chunk's highlights, sentences
 
 
@@ -77,6 +76,7 @@ class ReaderScreen(Screen[None]):
         Binding("R", "resume_draft", "Resume a note draft", show=False),
         Binding("D", "change_date", "Publication date / date order", show=False),
         Binding("f5", "retry_analysis", "Analyse again", show=False),
+        Binding("f6", "retry_saving", "Save notes again", show=False),
         Binding("ctrl+e", "export", "Export"),
         Binding("right_square_bracket", "step_time(1)", "Later in time", show=False),
         Binding("left_square_bracket", "step_time(-1)", "Earlier in time", show=False),
@@ -119,13 +119,14 @@ class ReaderScreen(Screen[None]):
         self.settings: dict[str, Any] = dict(settings or {})
         self.hidden: set[str] = set(self.settings.get("hidden", HIDDEN_BY_DEFAULT))
         self.search_hits: list[tuple[int, int]] = []
-        self.notebook: NoteBook | None = NoteBook(store, document) if store is not None else None
+        self.writer = StoreWriter(self, self)
+        self.notebook: NoteBook | None = (
+            NoteBook(store, document, write=self.writer.submit) if store is not None else None)
         self.analysing = False  # an analysis was asked for and has not answered yet
         self.analysis_error: str | None = None
         self._counts: Counter[str] = Counter()  # highlights per category, as shown
         self._time_order: list[tuple[int, int]] = []  # timeline mentions, chronological
         self._timeline_labels: dict[int, str] = {}
-        self._unsaved: dict[str, dict[str, Any]] = {}  # drafts the store could not take
         self._pending_export: ExportRequest | None = None
         self.article = ArticleView(document, id="article")
         self.status = StatusLine(id="status")
@@ -172,9 +173,8 @@ class ReaderScreen(Screen[None]):
             self.side.show_analysis(self.analysis, self._timeline_note_counts())
         if self.notebook is not None:
             self.notebook.on_change = self._notes_changed
-            self._guard("read the notes", self.notebook.load)
-            self._notes_changed()
-            self.call_after_refresh(self.offer_drafts)
+            self.writer.submit("read the notes", self.notebook.load,
+                               lambda _: self._notes_loaded())
         self._describe(self.article.cursor, keep_notice=True)
 
     def on_resize(self) -> None:
@@ -265,20 +265,34 @@ class ReaderScreen(Screen[None]):
         return True
 
     # ------------------------------------------------------------ the store
-    def _guard(self, doing: str, op: Callable[[], T]) -> T | None:
-        """Run a store operation; a failure becomes a message with the way out, not a crash."""
-        try:
-            return op()
-        except STORE_ERRORS as error:
-            self._store_failed(doing, error)
-            return None
+    # The StoreWriter runs store work off the UI thread and tells us how it went.
+    def store_busy(self, doing: str) -> None:
+        self.status.progress = f"Notes file busy — retrying ({doing})"
 
-    def _store_failed(self, doing: str, error: BaseException) -> None:
+    def store_failed(self, doing: str, error: BaseException, waiting: int) -> None:
+        self.status.progress = ""
         reason = str(error) or type(error).__name__
-        self.status.notice(f"Could not {doing}: the notes file is busy or unwritable")
-        self.notify(plain(f"Could not {doing}: {reason}. Nothing you typed is lost; "
-                          "try again in a moment."), title="Notes file",
-                    severity="error", timeout=15, markup=False)
+        kept = f"{waiting} change{'s' if waiting != 1 else ''} kept in this window"
+        self.status.notice(f"Could not {doing}: {kept}; F6 saves again")
+        self.notify(plain(f"Could not {doing}: {reason}. Nothing is lost: {kept}; press F6 "
+                          "to save again (Gloss also tries with your next change)."),
+                    title="Notes file", severity="error", timeout=20, markup=False)
+
+    def store_recovered(self) -> None:
+        self.status.progress = ""
+        self.status.notice("Notes file available again: changes saved")
+
+    def action_retry_saving(self) -> None:
+        if self.writer.retry():
+            self.status.notice("Saving again…")
+        else:
+            self.status.notice("Every change is saved")
+
+    def _setting(self, doing: str, doc_id: str, **values: object) -> None:
+        """Keep a per-document choice in the store (off the UI thread)."""
+        store = self.store
+        if store is not None:
+            self.writer.submit(doing, lambda: store.update_settings(doc_id, **values))
 
     # ---------------------------------------------------------- status line
     def _describe(self, offset: int, *, keep_notice: bool = False) -> None:
@@ -315,10 +329,7 @@ class ReaderScreen(Screen[None]):
         self._show_counts()
         state = "hidden" if key in self.hidden else "shown"
         self.status.notice(f"{CATEGORY_NAMES[key]} {state}")
-        if self.store is not None:
-            store, doc_id, hidden = self.store, self.document.id, sorted(self.hidden)
-            self._guard("keep the legend choice",
-                        lambda: store.update_settings(doc_id, hidden=hidden))
+        self._setting("keep the legend choice", self.document.id, hidden=sorted(self.hidden))
 
     def action_number(self, number: int) -> None:
         """Digits pick a highlight category for a selection, else toggle an entity type."""
@@ -467,30 +478,24 @@ class ReaderScreen(Screen[None]):
             latest.clear()
             latest.update(data)
             record = {**data, "target": target.to_json()}
-            try:
-                store.save_draft(doc_id, target.draft_key, record)
-            except STORE_ERRORS:
-                self._unsaved[target.draft_key] = record  # kept here until the store is back
-            else:
-                self._unsaved.pop(target.draft_key, None)
+            self.writer.submit("keep the draft",
+                               lambda: store.save_draft(doc_id, target.draft_key, record))
+
+        def discard() -> None:
+            self.writer.submit("tidy the draft",
+                               lambda: store.discard_draft(doc_id, target.draft_key))
 
         def closed(result: dict[str, Any] | None) -> None:
             self.article.action_cancel_selection()
             if result is not None:
-                if self._save_note(target, note, result):
-                    self._unsaved.pop(target.draft_key, None)
-                    self._guard("tidy the draft",
-                                lambda: store.discard_draft(doc_id, target.draft_key))
-                else:
-                    self._unsaved[target.draft_key] = {**result, "target": target.to_json()}
+                self._save_note(target, note, result)
+                discard()  # queued after the save: it only runs once the note is stored
                 return
             typed = (latest.get("body", initial[0]), tuple(latest.get("tags", initial[1])))
             if not any(typed) or (typed == initial and draft is None):
                 # Nothing typed, or an unchanged note: no draft to keep. A resumed draft
                 # closed unchanged is still a draft.
-                self._unsaved.pop(target.draft_key, None)
-                self._guard("tidy the draft",
-                            lambda: store.discard_draft(doc_id, target.draft_key))
+                discard()
             else:
                 self.status.notice("Draft kept: press R to resume it")
 
@@ -501,37 +506,34 @@ class ReaderScreen(Screen[None]):
                             category=start.get("category", "highlight"), on_draft=save_draft)
         self.app.push_screen(editor, closed)
 
-    def _save_note(self, target: Target, note: Note | None, result: dict[str, Any]) -> bool:
-        """Save what the editor returned; False (and the reader told) if the store failed."""
+    def _save_note(self, target: Target, note: Note | None, result: dict[str, Any]) -> None:
+        """Keep what the editor returned (the store write follows off the UI thread)."""
         notebook = self._notebook()
         if notebook is None:
-            return False
+            return
         fields = {"body": result.get("body", ""), "tags": tuple(result.get("tags", ())),
                   "category": result.get("category", "highlight")}
-        try:
-            if note is not None:
-                notebook.update(note, **fields)
-                self.status.notice("Note updated (u to undo)")
-            elif target.kind == "passage":
-                notebook.add(notebook.passage_note(target.start, target.end, **fields))
-                self.status.notice("Note saved (u to undo)")
-            else:
-                notebook.add(notebook.target_note(target.kind, target.key, **fields))
-                self.status.notice(f"Note on the {target.kind} saved (u to undo)")
-        except STORE_ERRORS as error:
-            self._store_failed("save the note", error)
-            self.status.notice("Note not saved: the notes file is busy or unwritable. "
-                               "R reopens it to try again")
-            return False
-        return True
+        if note is not None:
+            notebook.update(note, **fields)
+            self.status.notice("Note updated (u to undo)")
+        elif target.kind == "passage":
+            notebook.add(notebook.passage_note(target.start, target.end, **fields))
+            self.status.notice("Note saved (u to undo)")
+        else:
+            notebook.add(notebook.target_note(target.kind, target.key, **fields))
+            self.status.notice(f"Note on the {target.kind} saved (u to undo)")
 
     def action_resume_draft(self) -> None:
         notebook = self._notebook()
         if notebook is None:
             return
-        drafts = dict(self._guard("read the drafts",
-                                  lambda: notebook.store.drafts(self.document.id)) or {})
-        drafts.update(self._unsaved)
+        self.writer.submit("read the drafts", lambda: notebook.store.drafts(self.document.id),
+                           self._resume)
+
+    def _resume(self, drafts: dict[str, dict[str, Any]]) -> None:
+        notebook = self.notebook
+        if notebook is None:
+            return
         if not drafts:
             self.status.notice("No unsaved drafts")
             return
@@ -542,11 +544,16 @@ class ReaderScreen(Screen[None]):
             target = replace(target, note_id=None)
         self._open_editor(target, note, data)
 
-    def offer_drafts(self) -> None:
+    def _notes_loaded(self) -> None:
+        """The notes are read: mark them, list them, and offer last time's drafts."""
+        self._notes_changed()
+        self._describe(self.article.cursor, keep_notice=True)
         notebook = self.notebook
-        if notebook is None:
-            return
-        drafts = self._guard("read the drafts", lambda: notebook.store.drafts(self.document.id))
+        if notebook is not None:
+            self.writer.submit("read the drafts", lambda: notebook.store.drafts(self.document.id),
+                               self._offer_drafts)
+
+    def _offer_drafts(self, drafts: dict[str, dict[str, Any]]) -> None:
         if drafts:
             self.notify("You have an unsaved note draft from last time: press R to resume it.",
                         title="Draft kept", timeout=15)
@@ -585,10 +592,7 @@ class ReaderScreen(Screen[None]):
     @on(NotesPanel.Delete)
     def _note_delete(self, message: NotesPanel.Delete) -> None:
         notebook = self.notebook
-        if notebook is None:
-            return
-        deleted = self._guard("delete the note", lambda: notebook.delete(message.note_id))
-        if deleted is not None:
+        if notebook is not None and notebook.delete(message.note_id) is not None:
             self.status.notice("Note deleted (u to undo)")
 
     @on(NotesPanel.Reattach)
@@ -602,13 +606,11 @@ class ReaderScreen(Screen[None]):
             self.status.notice("Select the passage first (v and motions), then press r here")
             return
         start, end = selection
-        done = self._guard("re-attach the note", lambda: notebook.update(
-            note, quote=TextQuoteSelector.from_text(self.document.text, start, end),
-            position=TextPositionSelector(start, end), anchor="exact",
-            doc_id=self.document.id, target="passage"))
-        if done is not None:
-            self.article.action_cancel_selection()
-            self.status.notice("Note re-attached (u to undo)")
+        notebook.update(note, quote=TextQuoteSelector.from_text(self.document.text, start, end),
+                        position=TextPositionSelector(start, end), anchor="exact",
+                        doc_id=self.document.id, target="passage")
+        self.article.action_cancel_selection()
+        self.status.notice("Note re-attached (u to undo)")
 
     def _notes_changed(self) -> None:
         notebook = self.notebook
@@ -644,12 +646,11 @@ class ReaderScreen(Screen[None]):
             self.status.notice("Select a passage first: v, then move")
             return
         name = NOTE_CATEGORIES[category - 1]
-        if self._guard("save the highlight",
-                        lambda: notebook.add(notebook.passage_note(*selection, category=name))):
-            self.article.action_cancel_selection()
-            chars = selection[1] - selection[0]
-            self.status.notice(f"Highlighted {chars} character{'s' if chars != 1 else ''} "
-                               f"as {name} (u to undo)")
+        notebook.add(notebook.passage_note(*selection, category=name))
+        self.article.action_cancel_selection()
+        chars = selection[1] - selection[0]
+        self.status.notice(f"Highlighted {chars} character{'s' if chars != 1 else ''} "
+                           f"as {name} (u to undo)")
 
     def action_next_note(self, direction: int) -> None:
         notebook = self._notebook()
@@ -665,13 +666,13 @@ class ReaderScreen(Screen[None]):
     def action_undo(self) -> None:
         notebook = self._notebook()
         if notebook is not None:
-            what = self._guard("undo", notebook.undo)
+            what = notebook.undo()
             self.status.notice(f"Undid {what}" if what else "Nothing to undo")
 
     def action_redo(self) -> None:
         notebook = self._notebook()
         if notebook is not None:
-            what = self._guard("redo", notebook.redo)
+            what = notebook.redo()
             self.status.notice(f"Redid {what}" if what else "Nothing to redo")
 
     # ------------------------------------------------------------------- date
@@ -690,10 +691,7 @@ class ReaderScreen(Screen[None]):
             return
         dct, order = choice
         self.settings.update(dct=dct, date_order=order)
-        if self.store is not None:
-            store, doc_id = self.store, self.document.id
-            self._guard("keep the date for next time",
-                        lambda: store.update_settings(doc_id, dct=dct, date_order=order))
+        self._setting("keep the date for next time", self.document.id, dct=dct, date_order=order)
         self._reanalyse()
         self.status.notice(f"Dates now read against {dct or 'the article date'}, "
                            f"{order or 'inferred'} order; re-analysing…")
@@ -723,11 +721,14 @@ class ReaderScreen(Screen[None]):
         try:
             path = save_export(request.format_key, self.document, notes, self.analysis,
                                request.path, options=request.options, force=request.overwrite)
-        except STORE_ERRORS as error:
+        except (GlossError, OSError) as error:
             self.status.notice(f"Export failed: {error}")
             return
         self.status.notice(f"Exported to {short_path(path)}")
         self.notify(plain(f"Exported to {path}"), title="Export", markup=False)
+
+    def on_unmount(self) -> None:
+        self.writer.flush()  # closing: what is queued is written before the app goes
 
     # ------------------------------------------------------------------- help
     def action_help(self) -> None:
