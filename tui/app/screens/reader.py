@@ -134,6 +134,7 @@ class ReaderScreen(Screen[None]):
         self.legend = Legend(id="legend")
         self.search_bar = SearchBar(id="search")
         self._panels_ready = False
+        self._described = -1  # the offset the status line describes
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -296,6 +297,7 @@ class ReaderScreen(Screen[None]):
 
     # ---------------------------------------------------------- status line
     def _describe(self, offset: int, *, keep_notice: bool = False) -> None:
+        self._described = offset
         if self.article.is_mounted:
             self.status.show_where(describe_position(
                 self.analysis, self.article, offset, self._timeline_labels, self._note_at(offset)),
@@ -306,7 +308,9 @@ class ReaderScreen(Screen[None]):
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
-        self._describe(message.offset)
+        # A selection ended where the cursor is (h, a note saved): keep the confirmation.
+        still = message.offset == self._described and message.selection is None
+        self._describe(message.offset, keep_notice=still)
         if self._panels_ready:
             self.legend.show_categories(message.selection is not None)
 
