@@ -54,12 +54,13 @@ class SidePanel(TabbedContent):
         self.display = True
         self.active = f"{tab}-tab"
         self._fill(tab)
-        if tab == "timeline":
-            self.timeline.list.focus()
-        elif tab == "entities":
-            self.entities.focus()
-        else:
+        if tab == "notes":
             self.notes.focus_list()
+            return
+        options = self.timeline.list if tab == "timeline" else self.entities
+        if options.highlighted is None:
+            options.action_first()  # a key acts on an entry at once: a, Enter
+        options.focus()
 
     def hide(self) -> None:
         self.display = False
