@@ -20,7 +20,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from tui.analysis.model import Analysis
 from tui.app import navigating, search
@@ -39,20 +38,20 @@ from tui.app.status import describe_position, timeline_labels
 from tui.app.store_writer import StoreWriter
 from tui.app.widgets.article_header import ArticleHeader
 from tui.app.widgets.article_view import ArticleView
-from tui.app.widgets.entity_panel import EntityPanel
-from tui.app.widgets.legend import Legend
-from tui.app.widgets.notes_panel import NotesPanel
 from tui.app.widgets.search_bar import SearchBar
-from tui.app.widgets.side_panel import SidePanel, Tab
 from tui.app.widgets.status_line import StatusLine
-from tui.app.widgets.timeline_panel import TimelinePanel
 from tui.document.model import Document
 from tui.errors import GlossError
 from tui.store.model import CATEGORIES as NOTE_CATEGORIES
 from tui.store.model import Note, TextPositionSelector, TextQuoteSelector
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the panels load after the first frame
     from tui.app.screens.export_dialog import ExportRequest
+    from tui.app.widgets.entity_panel import EntityPanel
+    from tui.app.widgets.legend import Legend
+    from tui.app.widgets.notes_panel import NotesPanel
+    from tui.app.widgets.side_panel import SidePanel, Tab
+    from tui.app.widgets.timeline_panel import TimelinePanel
     from tui.store.db import Store
 
 NARROW = 100  # below this many columns the side panel starts hidden
@@ -130,11 +129,12 @@ class ReaderScreen(Screen[None]):
         self._pending_export: ExportRequest | None = None
         self.article = ArticleView(document, id="article")
         self.status = StatusLine(id="status")
-        self.side = SidePanel(id="side")
-        self.legend = Legend(id="legend")
+        self.side: SidePanel  # with the legend, made after the first frame
+        self.legend: Legend
         self.search_bar = SearchBar(id="search")
         self._panels_ready = False
         self._described = -1  # the offset the status line describes
+        self._shown_counts: dict[str, int] = {}  # timeline note counts on show
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -161,6 +161,13 @@ class ReaderScreen(Screen[None]):
 
     async def _mount_panels(self) -> None:
         """Side panel, legend and footer: after the article's first frame."""
+        from textual.widgets import Footer
+
+        from tui.app.widgets.legend import Legend
+        from tui.app.widgets.side_panel import SidePanel
+
+        self.side = SidePanel(id="side")
+        self.legend = Legend(id="legend")
         if self.app.size.width < NARROW:
             self.side.hide()  # the article needs the room; t shows it
         self.side.fit(self.app.size.width)
@@ -171,7 +178,8 @@ class ReaderScreen(Screen[None]):
         self._panels_ready = True
         self.legend.update_counts(self._counts, self.hidden)
         if self.analysis is not None:
-            self.side.show_analysis(self.analysis, self._timeline_note_counts())
+            self._shown_counts = self._timeline_note_counts()
+            self.side.show_analysis(self.analysis, self._shown_counts)
         if self.notebook is not None:
             self.notebook.on_change = self._notes_changed
             self.writer.submit("read the notes", self.notebook.load,
@@ -179,7 +187,8 @@ class ReaderScreen(Screen[None]):
         self._describe(self.article.cursor, keep_notice=True)
 
     def on_resize(self) -> None:
-        self.side.fit(self.app.size.width)
+        if self._panels_ready:
+            self.side.fit(self.app.size.width)
 
     @on(ArticleView.Rewrapped)
     def _rewrapped(self) -> None:
@@ -213,7 +222,8 @@ class ReaderScreen(Screen[None]):
                             for m in entry.mentions]
         self._timeline_labels = timeline_labels(analysis)
         if self._panels_ready:
-            self.side.show_analysis(analysis, self._timeline_note_counts())
+            self._shown_counts = self._timeline_note_counts()
+            self.side.show_analysis(analysis, self._shown_counts)
             self._notes_changed()
         self._describe(self.article.cursor)
         if self._pending_export is not None:
@@ -314,8 +324,7 @@ class ReaderScreen(Screen[None]):
         if self._panels_ready:
             self.legend.show_categories(message.selection is not None)
 
-    @on(Legend.Picked)
-    def _category_picked(self, message: Legend.Picked) -> None:
+    def on_legend_picked(self, message: Legend.Picked) -> None:
         self.action_highlight(message.number)
 
     @on(ArticleView.Notice)
@@ -323,8 +332,7 @@ class ReaderScreen(Screen[None]):
         self.status.notice(message.text)
 
     # ------------------------------------------------------------- categories
-    @on(Legend.Toggled)
-    def _legend_toggled(self, message: Legend.Toggled) -> None:
+    def on_legend_toggled(self, message: Legend.Toggled) -> None:
         self._toggle(message.category)
 
     def _toggle(self, key: str) -> None:
@@ -344,26 +352,24 @@ class ReaderScreen(Screen[None]):
 
     # ----------------------------------------------------------------- panels
     def action_toggle_panel(self, which: Tab) -> None:
-        if not self.side.toggle(which):
+        if self._panels_ready and not self.side.toggle(which):
             self.article.focus()
 
     def action_resize_panel(self, step: int) -> None:
-        if not self.side.display:
+        if not self._panels_ready or not self.side.display:
             self.status.notice("The side panel is hidden: t, c or ' shows it")
             return
         width = self.side.widen(step, self.app.size.width)
         self.status.notice(f"Side panel {width} columns")
 
-    @on(TimelinePanel.Jump)
-    def _timeline_jump(self, message: TimelinePanel.Jump) -> None:
+    def on_timeline_panel_jump(self, message: TimelinePanel.Jump) -> None:
         if self.analysis is None:
             return
         entry = self.analysis.timeline[message.index]
         start, _ = entry.mentions[0] if entry.mentions else entry.sentence
         self._go(start, entry.sentence)
 
-    @on(EntityPanel.Jump)
-    def _entity_jump(self, message: EntityPanel.Jump) -> None:
+    def on_entity_panel_jump(self, message: EntityPanel.Jump) -> None:
         if self.analysis is None:
             return
         for entity in self.analysis.entities:
@@ -398,7 +404,7 @@ class ReaderScreen(Screen[None]):
         assert self.analysis is not None
         cursor = self.article.cursor
         for index, entry in enumerate(self.analysis.timeline):
-            if any(s <= cursor < e for s, e in entry.mentions):
+            if any(s <= cursor < e for s, e in entry.mentions) and self._panels_ready:
                 self.side.open("timeline")
                 self.side.timeline.highlight_entry(index)
                 return
@@ -562,8 +568,7 @@ class ReaderScreen(Screen[None]):
             self.notify("You have an unsaved note draft from last time: press R to resume it.",
                         title="Draft kept", timeout=15)
 
-    @on(NotesPanel.Jump)
-    def _note_jump(self, message: NotesPanel.Jump) -> None:
+    def on_notes_panel_jump(self, message: NotesPanel.Jump) -> None:
         note = self.notebook.get(message.note_id) if self.notebook else None
         if note is None:
             return
@@ -585,22 +590,19 @@ class ReaderScreen(Screen[None]):
                                "re-attach it" if note.anchor == "orphaned" else
                                "This note is about the whole document")
 
-    @on(NotesPanel.Edit)
-    def _note_edit(self, message: NotesPanel.Edit) -> None:
+    def on_notes_panel_edit(self, message: NotesPanel.Edit) -> None:
         note = self.notebook.get(message.note_id) if self.notebook else None
         if note is None:
             return
         start, end = (note.position.start, note.position.end) if note.position else (0, 0)
         self._open_editor(Target(note.target, note.target_key, start, end, note.id), note)
 
-    @on(NotesPanel.Delete)
-    def _note_delete(self, message: NotesPanel.Delete) -> None:
+    def on_notes_panel_delete(self, message: NotesPanel.Delete) -> None:
         notebook = self.notebook
         if notebook is not None and notebook.delete(message.note_id) is not None:
             self.status.notice("Note deleted (u to undo)")
 
-    @on(NotesPanel.Reattach)
-    def _note_reattach(self, message: NotesPanel.Reattach) -> None:
+    def on_notes_panel_reattach(self, message: NotesPanel.Reattach) -> None:
         notebook = self.notebook
         note = notebook.get(message.note_id) if notebook else None
         selection = self.article.selection
@@ -622,8 +624,10 @@ class ReaderScreen(Screen[None]):
             return
         self.article.set_notes(notebook.marks() + self._entity_note_marks())
         self.side.show_notes(notebook.notes, self.document.text)
-        if self.analysis is not None:
-            self.side.show_analysis(self.analysis, self._timeline_note_counts())
+        counts = self._timeline_note_counts()
+        if self.analysis is not None and counts != self._shown_counts:
+            self._shown_counts = counts
+            self.side.show_timeline(self.analysis, counts)
 
     def _timeline_note_counts(self) -> dict[str, int]:
         """Notes per timeline entry value: the timeline shows them as ✎n."""

@@ -3,26 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.analysis.model import Cluster
 from tui.app.highlights import CATEGORIES, CATEGORY_OF_LABEL
-from tui.app.widgets.side_list import VIM_KEYS
+from tui.app.widgets.side_list import SideList
+
+NO_ENTITIES = "No entities yet"
 
 
-class EntityPanel(OptionList):
+def _option(row: Cluster | str) -> Option:
+    if isinstance(row, str):
+        return Option(Text(row, style="dim" if row == NO_ENTITIES else "bold"), disabled=True)
+    prompt = Text(f"  {row.name}")
+    prompt.append(f"  ×{row.mentions}", style="dim")
+    return Option(prompt)
+
+
+class EntityPanel(SideList):
     """One option per cluster; Enter jumps to its first mention.
 
     Like the timeline, the options are built when the panel is first shown.
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = VIM_KEYS
 
     class Jump(Message):
         def __init__(self, cluster: int) -> None:
@@ -42,26 +48,18 @@ class EntityPanel(OptionList):
         if self._pending is None:
             return
         clusters, self._pending = self._pending, None
-        options: list[Option] = []
-        cluster_at: list[int | None] = []
+        rows: list[Cluster | str] = []  # a cluster, or a category heading
         for key, name, _ in CATEGORIES:
             members = [c for c in clusters if CATEGORY_OF_LABEL.get(c.label, "misc") == key]
             if not members:
                 continue
             members.sort(key=lambda c: (-c.mentions, c.name.lower()))
-            options.append(Option(Text(f"{name} ({len(members)})", style="bold"),
-                                  disabled=True))
-            cluster_at.append(None)
-            for cluster in members:
-                prompt = Text(f"  {cluster.name}")
-                prompt.append(f"  ×{cluster.mentions}", style="dim")
-                options.append(Option(prompt))
-                cluster_at.append(cluster.id)
+            rows.append(f"{name} ({len(members)})")
+            rows.extend(members)
         if not clusters:
-            options.append(Option(Text("No entities yet", style="dim"), disabled=True))
-            cluster_at.append(None)
-        self.set_options(options)  # one refresh, not one per option
-        self._cluster_at = cluster_at
+            rows.append(NO_ENTITIES)
+        self._cluster_at = [row.id if isinstance(row, Cluster) else None for row in rows]
+        self.show_items(rows, _option)
 
     @property
     def selected_cluster(self) -> int | None:

@@ -104,6 +104,12 @@ class SidePanel(TabbedContent):
         if self.display and self.active:
             self._fill(self.active.removesuffix("-tab"))
 
+    def show_timeline(self, analysis: Analysis, note_counts: Mapping[str, int]) -> None:
+        """The timeline again (its note counts changed); the entities stay as they are."""
+        self.timeline.show(analysis, note_counts)
+        if self.showing("timeline"):
+            self.timeline.fill()
+
     def show_notes(self, notes: Sequence[Note], text: str) -> None:
         self.notes.show(notes, text)
 

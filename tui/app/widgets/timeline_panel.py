@@ -17,6 +17,8 @@ from textual.widgets.option_list import Option
 from tui.analysis.model import Analysis, TimelineEntry
 from tui.app.widgets.side_list import SideList
 
+VAGUE = "Undated / vague"
+NO_DATES = "No dates found"
 RELATION_MARK = {"past": "◀ past", "present": "● now", "future": "▶ future"}
 
 
@@ -86,25 +88,26 @@ class TimelinePanel(Vertical):
             return
         analysis, note_counts = self._pending
         self._pending = None
-        options = self.list
-        highlighted = options.highlighted
-        items: list[Option] = []
-        entry_at: list[int | None] = []
+        rows: list[int | str] = []  # a timeline index, or a heading
         vague_started = False
         for index, entry in enumerate(analysis.timeline):
             if entry.vague and not vague_started:
                 vague_started = True
-                items.append(Option(Text("Undated / vague", style="bold dim"), disabled=True))
-                entry_at.append(None)
-            items.append(Option(entry_prompt(entry, note_counts.get(entry.value, 0))))
-            entry_at.append(index)
+                rows.append(VAGUE)
+            rows.append(index)
         if not analysis.timeline:
-            items.append(Option(Text("No dates found", style="dim"), disabled=True))
-            entry_at.append(None)
-        options.set_options(items)  # one refresh, not one per entry
-        self._entry_at = entry_at
-        if highlighted is not None and highlighted < options.option_count:
-            options.highlighted = highlighted
+            rows.append(NO_DATES)
+        timeline = analysis.timeline
+
+        def make(row: int | str) -> Option:
+            if isinstance(row, str):
+                return Option(Text(row, style="bold dim" if row == VAGUE else "dim"),
+                              disabled=True)
+            entry = timeline[row]
+            return Option(entry_prompt(entry, note_counts.get(entry.value, 0)))
+
+        self._entry_at = [row if isinstance(row, int) else None for row in rows]
+        self.list.show_items(rows, make)
 
     @property
     def selected_entry(self) -> int | None:
@@ -117,6 +120,7 @@ class TimelinePanel(Vertical):
 
     def highlight_entry(self, index: int) -> None:
         self.fill()
+        self.list.complete()
         if index in self._entry_at:
             self.list.highlighted = self._entry_at.index(index)
         self.list.focus()
