@@ -133,7 +133,6 @@ class ReaderScreen(Screen[None]):
         self.legend: Legend
         self.search_bar = SearchBar(id="search")
         self._panels_ready = False
-        self._described = -1  # the offset the status line describes
         self._shown_counts: dict[str, int] = {}  # timeline note counts on show
 
     # ------------------------------------------------------------------ layout
@@ -307,20 +306,24 @@ class ReaderScreen(Screen[None]):
 
     # ---------------------------------------------------------- status line
     def _describe(self, offset: int, *, keep_notice: bool = False) -> None:
-        self._described = offset
         if self.article.is_mounted:
             self.status.show_where(describe_position(
                 self.analysis, self.article, offset, self._timeline_labels, self._note_at(offset)),
-                keep_notice=keep_notice)
+                offset=offset, keep_notice=keep_notice)
+
+    def _confirm(self, message: str) -> None:
+        """A notice about what was just done here: it stays until the cursor moves."""
+        self.status.notice(message, at=self.article.cursor)
 
     def _note_at(self, offset: int) -> Note | None:
         return self.notebook.at(offset) if self.notebook is not None else None
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
-        # A selection ended where the cursor is (h, a note saved): keep the confirmation.
-        still = message.offset == self._described and message.selection is None
-        self._describe(message.offset, keep_notice=still)
+        view = self.article
+        if (message.offset, message.selection) != (view.cursor, view.selection):
+            return  # a later move is on its way (keys typed in a burst)
+        self._describe(message.offset)
         if self._panels_ready:
             self.legend.show_categories(message.selection is not None)
 
@@ -507,7 +510,7 @@ class ReaderScreen(Screen[None]):
                 # closed unchanged is still a draft.
                 discard()
             else:
-                self.status.notice("Draft kept: press R to resume it")
+                self._confirm("Draft kept: press R to resume it")
 
         from tui.app.screens.note_editor import NoteEditor  # loaded when first needed
 
@@ -525,13 +528,13 @@ class ReaderScreen(Screen[None]):
                   "category": result.get("category", "highlight")}
         if note is not None:
             notebook.update(note, **fields)
-            self.status.notice("Note updated (u to undo)")
+            self._confirm("Note updated (u to undo)")
         elif target.kind == "passage":
             notebook.add(notebook.passage_note(target.start, target.end, **fields))
-            self.status.notice("Note saved (u to undo)")
+            self._confirm("Note saved (u to undo)")
         else:
             notebook.add(notebook.target_note(target.kind, target.key, **fields))
-            self.status.notice(f"Note on the {target.kind} saved (u to undo)")
+            self._confirm(f"Note on the {target.kind} saved (u to undo)")
 
     def action_resume_draft(self) -> None:
         notebook = self._notebook()
@@ -616,7 +619,7 @@ class ReaderScreen(Screen[None]):
                         position=TextPositionSelector(start, end), anchor="exact",
                         doc_id=self.document.id, target="passage")
         self.article.action_cancel_selection()
-        self.status.notice("Note re-attached (u to undo)")
+        self._confirm("Note re-attached (u to undo)")
 
     def _notes_changed(self) -> None:
         notebook = self.notebook
@@ -657,8 +660,8 @@ class ReaderScreen(Screen[None]):
         notebook.add(notebook.passage_note(*selection, category=name))
         self.article.action_cancel_selection()
         chars = selection[1] - selection[0]
-        self.status.notice(f"Highlighted {chars} character{'s' if chars != 1 else ''} "
-                           f"as {name} (u to undo)")
+        self._confirm(f"Highlighted {chars} character{'s' if chars != 1 else ''} "
+                      f"as {name} (u to undo)")
 
     def action_next_note(self, direction: int) -> None:
         notebook = self._notebook()
