@@ -173,6 +173,7 @@ async def test_the_chosen_theme_is_kept_for_next_time(make_app) -> None:  # type
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         app.theme = "nord"
+        await app.workers.wait_for_complete()  # kept off the UI thread
         await pilot.pause()
     again = make_app()
     async with again.run_test(size=(100, 30)) as pilot:

@@ -85,13 +85,20 @@ class GlossApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, theme: Theme) -> None:
-        if self.store is None:
+        store = self.store
+        if store is None:
             return
-        try:
-            self.store.update_settings(APP_SETTINGS, theme=theme.name)
-        except STORE_ERRORS as error:
-            self.notify(plain(f"The theme is not kept for next time: {error}"),
-                        title="Notes file", severity="warning", markup=False)
+
+        def keep() -> None:  # off the UI thread: the notes file may be locked for a while
+            try:
+                store.update_settings(APP_SETTINGS, theme=theme.name)
+            except STORE_ERRORS as error:
+                self.call_from_thread(
+                    self.notify, plain(f"The theme is not kept for next time: {error}"),
+                    title="Notes file", severity="warning", markup=False)
+
+        self.run_worker(keep, thread=True, group="settings", exit_on_error=False,
+                        description="Keeping the theme")
 
     # --------------------------------------------------------------- analysis
     @on(ReaderScreen.AnalysisWanted)
