@@ -116,8 +116,7 @@ class ReaderScreen(Screen[None]):
         self.analysis: Analysis | None = None
         self._initial_analysis = analysis
         self.settings: dict[str, Any] = dict(settings or {})
-        self.hidden: set[str] = set(self.settings.get("hidden", HIDDEN_BY_DEFAULT))
-        self.search_hits: list[tuple[int, int]] = []
+        self._initial_hidden = set(self.settings.get("hidden", HIDDEN_BY_DEFAULT))
         self.writer = StoreWriter(self, self)
         self.notebook: NoteBook | None = (
             NoteBook(store, document, write=self.writer.submit) if store is not None else None)
@@ -135,6 +134,16 @@ class ReaderScreen(Screen[None]):
         self._panels_ready = False
         self._shown_counts: dict[str, int] = {}  # timeline note counts on show
 
+    # The article draws hidden types and search hits, so it holds them; these only read.
+    @property
+    def hidden(self) -> set[str]:
+        """Entity types the reader hid (their highlights are not drawn)."""
+        return self.article.hidden
+
+    @property
+    def search_hits(self) -> list[tuple[int, int]]:
+        return self.article.search_hits
+
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         """The article and the status line; the panels follow the first frame."""
@@ -147,7 +156,7 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.app.no_color:
             self.article.show_labels = True
-        self.article.set_hidden(self.hidden)
+        self.article.set_hidden(self._initial_hidden)
         self.article.focus()
         if self._initial_analysis is not None:
             self.apply_analysis(self._initial_analysis)
@@ -339,8 +348,7 @@ class ReaderScreen(Screen[None]):
         self._toggle(message.category)
 
     def _toggle(self, key: str) -> None:
-        self.hidden ^= {key}
-        self.article.set_hidden(self.hidden)
+        self.article.set_hidden(self.hidden ^ {key})
         self._show_counts()
         state = "hidden" if key in self.hidden else "shown"
         self.status.notice(f"{CATEGORY_NAMES[key]} {state}")
@@ -421,8 +429,7 @@ class ReaderScreen(Screen[None]):
     @on(SearchBar.Submitted)
     def _search_submitted(self, message: SearchBar.Submitted) -> None:
         query = message.value
-        self.search_hits = search.find_all(self.document.text, query)
-        self.article.set_search_hits(self.search_hits)
+        self.article.set_search_hits(search.find_all(self.document.text, query))
         self._close_search()
         if not self.search_hits:
             self.status.notice(f"Not found: {query}")
