@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable
+from concurrent.futures import BrokenExecutor
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -103,13 +104,23 @@ def _kill_analysis_processes() -> None:
         os.kill(child.pid or 0, signal.SIGKILL)
 
 
+def _pool_is_broken(runner: AnalysisRunner) -> bool:
+    try:
+        runner.executor.submit(int)
+    except BrokenExecutor:
+        return True
+    return False
+
+
 async def test_a_dead_analysis_process_is_reported_and_f5_analyses_again(
     nlp: object, store: Store
 ) -> None:
     runner = AnalysisRunner(None, "process")  # made before the app, as `gloss` does
     app = GlossApp(load_document(None), runner=runner, store=store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        # Kill it once the analysis was handed to it (a pool found dead before that is
+        # replaced quietly, which another test covers).
+        assert await wait_for(pilot, lambda: any(w.group == "analysis" for w in app.workers))
         _kill_analysis_processes()
         assert await wait_for(pilot, lambda: "stopped unexpectedly" in screen_text(app))
         assert not app.reader.status.progress  # not "Analysing…" forever
@@ -128,6 +139,7 @@ async def test_d_after_the_analysis_process_died_starts_a_fresh_runner(
         await settle(app, pilot)
         assert app.reader.analysis is not None
         _kill_analysis_processes()
+        assert await wait_for(pilot, lambda: _pool_is_broken(runner))  # as after a while idle
         await pilot.press("D")
         await pilot.press("tab", "down", "ctrl+s")  # MDY
         assert await wait_for(pilot, lambda: app.reader.analysis is not None

@@ -98,13 +98,11 @@ class ReaderScreen(Screen[None]):
         """The reader needs this document analysed with these settings (to the app)."""
 
         def __init__(self, reader: ReaderScreen, document: Document,
-                     settings: dict[str, Any], *, initial: bool = False,
-                     retry: bool = False) -> None:
+                     settings: dict[str, Any], *, initial: bool = False) -> None:
             self.reader = reader
             self.document = document
             self.settings = dict(settings)
-            self.initial = initial  # the first request, on opening
-            self.retry = retry  # asked again after a failure: start afresh
+            self.initial = initial  # the first request, on opening (no runner: analysis off)
             super().__init__()
 
     def __init__(self, document: Document, *, store: Store | None = None,
@@ -255,17 +253,17 @@ class ReaderScreen(Screen[None]):
         self.analysing = False
         self.status.notice("Analysis is off")
 
-    def _reanalyse(self, *, retry: bool = False) -> None:
+    def _reanalyse(self) -> None:
         self.status.progress = "Analysing…"
         self.analysing = True
         self._counts = Counter()
-        self.post_message(self.AnalysisWanted(self, self.document, self.settings, retry=retry))
+        self.post_message(self.AnalysisWanted(self, self.document, self.settings))
 
     def action_retry_analysis(self) -> None:
         if self.analysing:
             self.status.notice("The analysis is still running")
             return
-        self._reanalyse(retry=True)
+        self._reanalyse()
 
     def _show_counts(self) -> None:
         if self._panels_ready:
