@@ -7,30 +7,60 @@ from __future__ import annotations
 
 import argparse
 import sys
+import typing
 from collections.abc import Sequence
+from datetime import date
 
 from tui import __version__
 from tui.errors import GlossError
 
 EXIT_USAGE = 2
 SUBCOMMANDS = ("analyze", "export", "import")
+FLAG_DATE_ORDERS = ("DMY", "MDY")
+
+
+class _Parser(argparse.ArgumentParser):
+    """Refuses bad arguments in one line (``gloss: argument --date: ...``), exit 2."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def iso_day(value: str) -> str:
+    """``--date``: a real calendar day written YYYY-MM-DD, checked before anything opens."""
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        valid = False
+    else:
+        valid = len(value) == 10
+    if not valid:
+        raise argparse.ArgumentTypeError(f"expects a date YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def date_order(value: str) -> str:
+    """``--date-order``: DMY or MDY, in any case."""
+    if value.upper() not in FLAG_DATE_ORDERS:
+        raise argparse.ArgumentTypeError(f"expects DMY or MDY, got {value!r}")
+    return value.upper()
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH", help="notes database (default: user data dir; "
                         "or $GLOSS_DB)")
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline package to load")
-    parser.add_argument("--date", metavar="YYYY-MM-DD",
+    parser.add_argument("--date", metavar="YYYY-MM-DD", type=iso_day,
                         help="publication date that relative dates resolve against")
-    parser.add_argument("--date-order", choices=("DMY", "MDY"),
+    parser.add_argument("--date-order", metavar="DMY|MDY", type=date_order,
                         help="how to read numeric dates like 6/8")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="gloss", description="Read a news article with its people, places and dates.")
     parser.add_argument("--version", action="version", version=f"gloss {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     analyze = sub.add_parser("analyze", help="print the analysis of an article")
     analyze.add_argument("path", nargs="?", help="article file, or - for stdin")
@@ -58,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_open_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="gloss", description="Read a news article with its people, places and dates.",
         epilog="Other commands: gloss analyze | export | import  (gloss COMMAND --help)")
     parser.add_argument("--version", action="version", version=f"gloss {__version__}")

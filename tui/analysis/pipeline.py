@@ -14,7 +14,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tui.analysis import entities
-from tui.analysis.model import ANALYSIS_VERSION, Analysis, Source, TimelineEntry, Timex
+from tui.analysis.model import Analysis, Source, TimelineEntry, Timex
+from tui.analysis.version import analysis_version
 from tui.document.model import Document, Metadata
 
 if TYPE_CHECKING:
@@ -186,7 +187,7 @@ def _assemble(doc_id: str, parts: Sequence[_Parts], context: Context,
         date_order_source=context.date_order_source,
         model=model[0],
         model_version=model[1],
-        analysis_version=ANALYSIS_VERSION,
+        analysis_version=analysis_version(),
         warnings=tuple(dict.fromkeys(w for p in parts for w in p.warnings)),
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.document.controls import show_controls
+from tui.document.controls import one_line
 
 
 def short_path(path: Path) -> str:
@@ -18,6 +18,7 @@ def short_path(path: Path) -> str:
 def plain(text: str) -> str:
     """A message holding outside text, made safe to show with ``markup=False``.
 
-    ``notes [draft].md`` stays as typed and control characters become visible symbols.
+    ``notes [draft].md`` stays as typed; control characters and line breaks become visible
+    symbols, so the message stays one line.
     """
-    return show_controls(text)
+    return one_line(text)

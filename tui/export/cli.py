@@ -24,6 +24,7 @@ from tui.export.common import iso_to_datetime
 from tui.export.files import check_target, write_atomically
 from tui.export.importer import ImportResult, claim_unbound, read_annotations
 from tui.export.options import ExportOptions
+from tui.open_notes import open_store
 from tui.store.model import Note
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def main_export(args: argparse.Namespace) -> int:
         check_target(target, force=args.force)
     document = load_document(args.path)
     options = ExportOptions()
-    with _open_store(args.db) as store:
+    with open_store(args.db) as store:
         notes = reanchor_all(store.notes(document.id), document.text)
         notes += reanchor_all(claim_unbound(store.notes(""), document), document.text)
         analysis = (_analysis(document, store, args)
@@ -65,16 +66,6 @@ def main_export(args: argparse.Namespace) -> int:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def _open_store(db: str | None) -> Store:
-    from tui.store.db import Store
-
-    store = Store.open(db)
-    if store.recovered_from is not None:
-        print(f"gloss: the notes database was unreadable; it was moved to "
-              f"{store.recovered_from}", file=sys.stderr)
-    return store
 
 
 def _analysis(document: Document, store: Store, args: argparse.Namespace) -> Analysis:
@@ -105,7 +96,7 @@ def _analysis(document: Document, store: Store, args: argparse.Namespace) -> Ana
 def main_import(args: argparse.Namespace) -> int:
     """Entry for ``gloss import FILE``: save the file's annotations as notes."""
     result = read_annotations(_read_import(args.file))
-    with _open_store(args.db) as store:
+    with open_store(args.db) as store:
         counts = save_imported(store, result.notes)
     print(_import_summary(result, counts))
     return 0

@@ -30,7 +30,6 @@ from tui.app.highlights import (
     CATEGORY_NAMES,
     HIDDEN_BY_DEFAULT,
     Highlight,
-    category_counts,
     highlights_for,
 )
 from tui.app.notebook import NoteBook
@@ -120,7 +119,6 @@ class ReaderScreen(Screen[None]):
             NoteBook(store, document, write=self.writer.submit) if store is not None else None)
         self.analysing = False  # an analysis was asked for and has not answered yet
         self.analysis_error: str | None = None
-        self._counts: Counter[str] = Counter()  # highlights per category, as shown
         self._time_order: list[tuple[int, int]] = []  # timeline mentions, chronological
         self._timeline_labels: dict[int, str] = {}
         self._pending_export: ExportRequest | None = None
@@ -182,7 +180,7 @@ class ReaderScreen(Screen[None]):
         await self.mount(Footer())
         self.refresh_bindings()  # the footer came after the bindings were first announced
         self._panels_ready = True
-        self.legend.update_counts(self._counts, self.hidden)
+        self._show_counts()
         if self.analysis is not None:
             self._shown_counts = self._timeline_note_counts()
             self.side.show_analysis(self.analysis, self._shown_counts)
@@ -210,7 +208,6 @@ class ReaderScreen(Screen[None]):
         """
         self.status.progress = f"Analysing… {100 * done // max(1, total)}%"
         for spans, sentences in chunks:
-            self._counts.update(category_counts(spans))
             self.article.add_highlights(spans, sentences)
         self._show_counts()
 
@@ -222,7 +219,6 @@ class ReaderScreen(Screen[None]):
         spans = highlights_for(analysis) if spans is None else spans
         self.article.set_highlights(spans, analysis.sentences,
                                     [e.cluster for e in analysis.entities])
-        self._counts = category_counts(spans)
         self._show_counts()
         self._time_order = [m for entry in analysis.timeline if not entry.vague
                             for m in entry.mentions]
@@ -256,7 +252,6 @@ class ReaderScreen(Screen[None]):
     def _reanalyse(self) -> None:
         self.status.progress = "Analysing…"
         self.analysing = True
-        self._counts = Counter()
         self.post_message(self.AnalysisWanted(self, self.document, self.settings))
 
     def action_retry_analysis(self) -> None:
@@ -267,7 +262,7 @@ class ReaderScreen(Screen[None]):
 
     def _show_counts(self) -> None:
         if self._panels_ready:
-            self.legend.update_counts(self._counts, self.hidden)
+            self.legend.update_counts(self.article.counts, self.hidden)
 
     def _waiting_for_analysis(self, what: str) -> bool:
         """Say why ``what`` cannot be done yet; True when there is no analysis."""
@@ -749,12 +744,14 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------- help
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen
+        from tui.app.screens.note_editor import NoteEditor
         from tui.app.widgets.notes_panel import NotesList
 
         self.app.push_screen(HelpScreen([
             ("Reading", ArticleView.BINDINGS),
             ("Gloss", self.BINDINGS),
             ("Notes panel", NotesList.BINDINGS),
+            ("Note editor", NoteEditor.BINDINGS),
         ]))
 
     def binding_sources(self) -> Iterable[tuple[Any, list[BindingType]]]:
