@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor
 from pathlib import Path
@@ -116,6 +117,7 @@ async def test_a_dead_analysis_process_is_reported_and_f5_analyses_again(
     nlp: object, store: Store
 ) -> None:
     runner = AnalysisRunner(None, "process")  # made before the app, as `gloss` does
+    runner.executor.submit(time.sleep, 600)  # the analysis waits behind this until the kill
     app = GlossApp(load_document(None), runner=runner, store=store)
     async with app.run_test(size=SIZE) as pilot:
         # Kill it once the analysis was handed to it (a pool found dead before that is
@@ -141,7 +143,7 @@ async def test_d_after_the_analysis_process_died_starts_a_fresh_runner(
         _kill_analysis_processes()
         assert await wait_for(pilot, lambda: _pool_is_broken(runner))  # as after a while idle
         await pilot.press("D")
-        await pilot.press("tab", "down", "ctrl+s")  # MDY
+        await pilot.press("tab", "down", "down", "ctrl+s")  # past Automatic and DMY: MDY
         assert await wait_for(pilot, lambda: app.reader.analysis is not None
                               and app.reader.analysis.date_order == "MDY")
         assert app.is_running
