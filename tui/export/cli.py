@@ -58,7 +58,8 @@ def main_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return 0
     write_atomically(target, text.encode("utf-8"), force=args.force)
-    what = (f"{len(analysis.timeline)} timeline entries"
+    entries = len(analysis.timeline) if analysis is not None else 0
+    what = (f"{entries} timeline {'entry' if entries == 1 else 'entries'}"
             if fmt.suffix == "timeline" and analysis is not None else _count(len(notes), "note"))
     print(f"Wrote {what} to {target}", file=sys.stderr)
     return 0
