@@ -1,4 +1,4 @@
-"""Command-line entry: ``gloss [PATH]``, ``gloss analyze``, ``gloss export``, ``gloss import``.
+"""Command-line entry: ``gloss [PATH]``, ``gloss analyze``, ``export``, ``import``, ``timeline``.
 
 Every failure a user can cause ends in one line on stderr and exit code 2, never a traceback.
 """
@@ -13,7 +13,7 @@ from tui import __version__
 from tui.errors import GlossError
 
 EXIT_USAGE = 2
-SUBCOMMANDS = ("analyze", "export", "import")
+SUBCOMMANDS = ("analyze", "export", "import", "timeline")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -54,13 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import W3C Web Annotation JSON")
     imp.add_argument("file")
     _common(imp)
+
+    from tui.corpus.cli import add_parser as add_timeline
+
+    add_timeline(sub)
     return parser
 
 
 def build_open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gloss", description="Read a news article with its people, places and dates.",
-        epilog="Other commands: gloss analyze | export | import  (gloss COMMAND --help)")
+        epilog="Other commands: gloss analyze | export | import | timeline  "
+               "(gloss COMMAND --help)")
     parser.add_argument("--version", action="version", version=f"gloss {__version__}")
     parser.add_argument("path", nargs="?", help="article (.txt, .md, .html) or - for stdin; "
                         "default: the bundled sample")
@@ -75,6 +80,10 @@ def _dispatch(argv: list[str]) -> int:
             from tui.analysis.batch import main_analyze
 
             return main_analyze(args)
+        if args.command == "timeline":
+            from tui.corpus.cli import main_timeline
+
+            return main_timeline(args)
         if args.command == "export":
             from tui.export.cli import main_export
 

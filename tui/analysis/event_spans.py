@@ -1,0 +1,314 @@
+"""Events as spans: the head verb or event noun of what happens, who takes part, and when.
+
+The timeline (``timeline.py``) lists dates with the clause each one dates; a story across
+articles needs the other direction: every event of an article, each the character span of one
+word (the verb, or a noun such as "summit" or "deal"), with the entities that are its subject,
+object or close arguments (read off the dependency parse), and an anchor. The anchor is the
+TIMEX3 value of the date that governs the event (found the way the timeline's event reader
+finds the clause a date modifies), else a placement from the publication date and the tense
+of the clause (``temporal.context.clause_tense``): reported and present events happen at
+publication, a past perfect ("had met") before it, a future after it; else the event is not
+placed.
+
+Participants are kept as the character spans of the mentions that take part (or, for "he"
+and "she", of the person they most likely stand for); the caller maps them to clusters once
+the whole document's clusters are known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from tui.analysis.events import EventReader
+from tui.analysis.model import Placement, Timex
+from tui.analysis.placement import place, sort_anchor
+from tui.analysis.temporal.context import clause_tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Entity labels that can take part in an event; numbers, dates and amounts cannot.
+PARTICIPANT_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT",
+                                "EVENT", "WORK_OF_ART", "LAW"})
+# Nouns that name something that happens, whatever their ending.
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+EVENT_NOUNS = _words("""
+    deal summit talks talk meeting launch release sale sales lawsuit suit attack war election
+    visit trial case speech interview tour debut ban cut cuts increase rise fall drop growth
+    loss win victory defeat fight battle dispute settlement ruling verdict appeal recall delay
+    order orders shipment update upgrade change decision plan bid offer protest crisis scandal
+    probe arrest raid strike vote merger purchase takeover crash death birth return leave
+    event ceremony show hearing meeting opening move shift deadline ceasefire truce accord pact
+    treaty launch rollout outage breach leak sanction sanctions tariff tariffs boycott rally
+    march riot coup invasion offensive bombing shooting explosion fire flood storm earthquake
+    killing murder kidnapping resignation departure arrival payment refund layoffs layoff
+    """)
+_EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "sal", "val")
+# Nouns with those endings that name a thing, a body or a state, not an occurrence.
+_NOT_EVENTS = _words("""
+    information nation station position version generation edition population organization
+    organisation corporation foundation location section option function condition relation
+    situation tradition institution administration government department equipment management
+    environment document element apartment moment instrument parliament nature future picture
+    feature structure culture literature temperature signature furniture procedure audience
+    science evidence experience licence license difference sentence independence presence
+    intelligence reference confidence importance performance finance balance
+    distance instance insurance appearance commission mission question portion proportion
+    region religion television division vision individual capital universal material
+    potential animal journal rival interval
+    """)
+# Verbs that move an event to a new date: the date is the moved event's, not theirs.
+RESCHEDULING = frozenset({"postpone", "delay", "reschedule", "move", "push", "defer",
+                          "bring", "advance", "put"})
+# Participles that put a planned event on a date: "the summit, scheduled for 12 March".
+SCHEDULING = frozenset({"plan", "schedule", "set", "slate", "expect", "due", "announce"})
+_NEW_DATE_WORDS = frozenset({"to", "until", "till", "for", "back"})
+_CLIMB_THROUGH = frozenset({"compound", "appos", "conj", "flat", "nmod", "npadvmod"})
+_NOUN_LINKS = frozenset({"poss", "compound", "nmod", "pobj"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+
+
+@dataclass
+class RawEvent:
+    """An event of one parsed text, participants still as mention spans (code points)."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    kind: str  # "verb" or "noun"
+    participants: list[tuple[int, int]] = field(default_factory=list)
+    anchor: str | None = None
+    placement: Placement = "unplaced"
+    timex: tuple[int, int] | None = None
+
+    def shifted(self, offset: int) -> RawEvent:
+        return replace(
+            self, start=self.start + offset, end=self.end + offset,
+            participants=[(a + offset, b + offset) for a, b in self.participants],
+            timex=(self.timex[0] + offset, self.timex[1] + offset) if self.timex else None)
+
+
+def is_event_noun(token: Token) -> bool:
+    """A common noun that names an occurrence: listed, or derived from a verb by its ending."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in EVENT_NOUNS or token.lower_ in EVENT_NOUNS:
+        return True
+    return len(lemma) > 5 and lemma.endswith(_EVENT_SUFFIXES) and lemma not in _NOT_EVENTS
+
+
+def _is_event(token: Token) -> bool:
+    return token.pos_ == "VERB" or is_event_noun(token)
+
+
+def read_events(doc: Doc, timexes: Sequence[Timex], dct: date | None) -> list[RawEvent]:
+    """Every event of ``doc`` that has a participant or a governing date, ordered by anchor,
+    then text order."""
+    anchors = _timex_anchors(doc, timexes)
+    participants = _participants(doc)
+    events: list[RawEvent] = []
+    for token in doc:
+        if not _is_event(token):
+            continue
+        who = participants.get(token.i, [])
+        dated = anchors.get(token.i)
+        if not who and dated is None:
+            continue
+        event = RawEvent(token.idx, token.idx + len(token.text), token.text,
+                         token.lemma_.lower(), "verb" if token.pos_ == "VERB" else "noun",
+                         sorted(set(who)))
+        if dated is not None:
+            event.anchor, event.timex, event.placement = dated
+        else:
+            event.anchor, event.placement = _tense_anchor(token, anchors, dct)
+        events.append(event)
+    return sorted(events, key=event_order)
+
+
+def event_order(event: RawEvent) -> tuple[int, datetime, int, float, int]:
+    """Placed events by where their anchor begins (precise before fuzzy, longer first), then
+    before-, after-publication and unplaced ones; ties in text order."""
+    placement = place(event.anchor) if event.anchor else None
+    if placement is None:
+        rank = {"PAST_REF": 1, "PRESENT_REF": 2, "FUTURE_REF": 3}.get(event.anchor or "", 4)
+        return rank, datetime.min, 0, 0.0, event.start
+    at, fuzzy, length = sort_anchor(placement, None)
+    return 0, at, fuzzy, length, event.start
+
+
+# --- anchors ------------------------------------------------------------------------------------
+
+
+_Anchor = tuple[str, tuple[int, int], Placement]
+
+
+def _timex_anchors(doc: Doc, timexes: Sequence[Timex]) -> dict[int, _Anchor]:
+    """Token index of each event a DATE/TIME expression governs → (value, timex span).
+
+    The event is the clause head the timeline's event reader finds for the expression; a
+    date a rescheduling verb moves an event to ("postponed the summit to 14 March") dates the
+    moved event. Conjoined verbs without a date of their own share their head's date.
+    """
+    reader = EventReader(doc, timexes)
+    anchors: dict[int, _Anchor] = {}
+    for timex in sorted(timexes, key=lambda t: t.start):
+        if timex.type not in ("DATE", "TIME") or not timex.value:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        sentence = reader.sentences.of(span.start)
+        lo, hi = reader.sentences.bounds(timex.start, timex.end)
+        reader.window = {t.i for t in sentence if lo <= t.idx < hi}
+        head = reader.clause_head(span)
+        if head is None:
+            continue
+        where = (timex.start, timex.end)
+        if (moved := _moved_event(head, span)) is not None:
+            anchors[moved.i] = (timex.value, where, "rescheduled")  # the newest date wins
+        else:
+            anchors.setdefault(head.i, (timex.value, where, "timex"))
+    for i in list(anchors):
+        for conj in doc[i].conjuncts:
+            if conj.pos_ == "VERB" and conj.i > i and not any(
+                    c.dep_ in ("aux", "auxpass") for c in conj.children):
+                anchors.setdefault(conj.i, anchors[i])
+    for i in list(anchors):  # "the summit, scheduled for 12 March": the date is the summit's
+        token = doc[i]
+        if token.dep_ == "acl" and token.lemma_.lower() in SCHEDULING \
+                and is_event_noun(token.head):
+            anchors.setdefault(token.head.i, anchors[i])
+    return anchors
+
+
+def _moved_event(head: Token, span: Span) -> Token | None:
+    """The event a rescheduling verb moves to the date ``span``, if that is what happens."""
+    if head.lemma_.lower() not in RESCHEDULING:
+        return None
+    signal = span.root.head
+    if signal.lower_ not in _NEW_DATE_WORDS:
+        return None
+    for child in head.children:
+        if child.dep_ in ("nsubjpass", "dobj") and child.pos_ == "NOUN":
+            return child
+    return None
+
+
+def _tense_anchor(token: Token, anchors: dict[int, _Anchor],
+                  dct: date | None) -> tuple[str | None, Placement]:
+    """Where the tense of its clause puts an undated event against the publication date."""
+    verb = token if token.pos_ == "VERB" else _governing_verb(token)
+    if verb is None:
+        return None, "unplaced"
+    if verb is not token and verb.i in anchors:  # a noun takes the date of its clause
+        return anchors[verb.i][0], "timex"
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    tense = clause_tense(verb)
+    if tense == "future":
+        return "FUTURE_REF", "after"
+    if "had" in auxes and verb.tag_ == "VBN":
+        return "PAST_REF", "before"
+    # Reported and present events, and past ones with nothing to date them, are placed at
+    # publication: news tells what has just happened.
+    if dct is None:
+        return None, "unplaced"
+    return dct.isoformat(), "publication"
+
+
+def _governing_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(8):
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current if current.pos_ == "VERB" else None
+    return None
+
+
+# --- participants -------------------------------------------------------------------------------
+
+
+def _participants(doc: Doc) -> dict[int, list[tuple[int, int]]]:
+    """Token index of each event → the mention spans that take part in it."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for span, root in _mentions(doc):
+        for event in _events_of(root):
+            found.setdefault(event.i, []).append((span.start_char, span.end_char))
+    return found
+
+
+def _mentions(doc: Doc) -> Iterable[tuple[Span, Token]]:
+    """Entity mentions with the token that stands for them in the parse; "he" and "she" stand
+    for the person last named before them."""
+    last_person: Span | None = None
+    ents = [e for e in doc.ents if e.label_ in PARTICIPANT_LABELS and e.text.strip()]
+    starts = {e.start: e for e in ents}
+    for token in doc:
+        ent = starts.get(token.i)
+        if ent is not None:
+            if ent.label_ == "PERSON":
+                last_person = ent
+            yield ent, ent.root
+        elif token.lower_ in _PERSON_PRONOUNS and token.pos_ == "PRON" and last_person:
+            yield last_person, token
+
+
+def _events_of(root: Token) -> list[Token]:
+    """The events a mention takes part in: the first verb above it (through names, appositions,
+    coordination and one preposition), event nouns it is the owner or object of on the way,
+    clauses that describe it ("Apple, which makes the iPod"), and the verbs its verb shares
+    its subject with ("founded NeXT and bought Pixar", "plans to sell")."""
+    events: list[Token] = []
+    for child in root.children:
+        if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB":
+            events.append(child)
+    current = root
+    nouns_crossed = 0
+    while current.head.i != current.i:
+        head = current.head
+        dep = current.dep_
+        if head.pos_ == "VERB":
+            events.append(head)
+            if dep in _SUBJECTS:
+                events.extend(_sharing_subject(head))
+            break
+        if head.pos_ == "AUX":
+            break
+        if is_event_noun(head) and dep in _NOUN_LINKS | {"prep"}:
+            events.append(head)
+            break
+        if dep in ("pobj", "prep") or dep in _CLIMB_THROUGH or head.ent_type_ == root.ent_type_ \
+                and head.ent_iob_ != "O" and dep in ("compound", "flat"):
+            if dep == "pobj" and head.head.pos_ not in ("VERB",) and not is_event_noun(head.head):
+                break  # "the chief of Apple": Apple qualifies a noun, not the event
+            if head.pos_ in ("NOUN", "PROPN") and dep not in ("conj", "appos"):
+                nouns_crossed += 1
+                if nouns_crossed > 1:
+                    break
+            current = head
+            continue
+        break
+    return events
+
+
+def _sharing_subject(verb: Token) -> list[Token]:
+    """Verbs that take ``verb``'s subject as their own: subjectless conjuncts, complements."""
+    shared: list[Token] = []
+    for child in verb.children:
+        if child.pos_ != "VERB":
+            continue
+        own_subject = any(c.dep_ in _SUBJECTS for c in child.children)
+        if child.dep_ == "xcomp" or child.dep_ == "conj" and not own_subject:
+            shared.append(child)
+            shared.extend(_sharing_subject(child))
+    return shared
