@@ -73,18 +73,19 @@ _CLIMB_THROUGH = frozenset({"compound", "appos", "conj", "flat", "nmod", "npadvm
 _NOUN_LINKS = frozenset({"poss", "compound", "nmod", "pobj"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_THING_PRONOUNS = frozenset({"it", "its"})
 
 
 @dataclass
 class RawEvent:
-    """An event of one parsed text, participants still as mention spans (code points)."""
+    """An event of one parsed text, participants still as mentions: (start, end, text)."""
 
     start: int
     end: int
     text: str
     lemma: str
     kind: str  # "verb" or "noun"
-    participants: list[tuple[int, int]] = field(default_factory=list)
+    participants: list[tuple[int, int, str]] = field(default_factory=list)
     anchor: str | None = None
     placement: Placement = "unplaced"
     timex: tuple[int, int] | None = None
@@ -92,7 +93,7 @@ class RawEvent:
     def shifted(self, offset: int) -> RawEvent:
         return replace(
             self, start=self.start + offset, end=self.end + offset,
-            participants=[(a + offset, b + offset) for a, b in self.participants],
+            participants=[(a + offset, b + offset, t) for a, b, t in self.participants],
             timex=(self.timex[0] + offset, self.timex[1] + offset) if self.timex else None)
 
 
@@ -238,29 +239,70 @@ def _governing_verb(token: Token) -> Token | None:
 # --- participants -------------------------------------------------------------------------------
 
 
-def _participants(doc: Doc) -> dict[int, list[tuple[int, int]]]:
-    """Token index of each event → the mention spans that take part in it."""
-    found: dict[int, list[tuple[int, int]]] = {}
+def _participants(doc: Doc) -> dict[int, list[tuple[int, int, str]]]:
+    """Token index of each event → the mentions (start, end, text) that take part in it."""
+    found: dict[int, list[tuple[int, int, str]]] = {}
     for span, root in _mentions(doc):
         for event in _events_of(root):
-            found.setdefault(event.i, []).append((span.start_char, span.end_char))
+            found.setdefault(event.i, []).append((span.start_char, span.end_char, span.text))
     return found
 
 
 def _mentions(doc: Doc) -> Iterable[tuple[Span, Token]]:
-    """Entity mentions with the token that stands for them in the parse; "he" and "she" stand
-    for the person last named before them."""
-    last_person: Span | None = None
+    """Entity mentions with the token that stands for them in the parse.
+
+    A name the tagger found once is the same name where it missed it ("iPhone 4" tagged in
+    one sentence, not in the next); "he" and "she" stand for the person last named before
+    them, "it" for the last thing (not a person) named as the subject of this sentence or the
+    one before.
+    """
     ents = [e for e in doc.ents if e.label_ in PARTICIPANT_LABELS and e.text.strip()]
-    starts = {e.start: e for e in ents}
+    found = {e.start: e for e in ents}
+    taken = {t.i for e in ents for t in e}
+    for span in _untagged(doc, ents, taken):
+        found[span.start] = span
+    last_person: Span | None = None
+    last_subject: tuple[Span, int] | None = None  # (mention, sentence start token)
+    sentence_starts = [s.start for s in doc.sents] if len(doc) else []
+    sentence = -1
     for token in doc:
-        ent = starts.get(token.i)
+        while sentence + 1 < len(sentence_starts) and sentence_starts[sentence + 1] <= token.i:
+            sentence += 1
+        ent = found.get(token.i)
         if ent is not None:
             if ent.label_ == "PERSON":
                 last_person = ent
+            elif ent.root.dep_ in ("nsubj", "nsubjpass") and sentence >= 0:
+                last_subject = (ent, sentence)
             yield ent, ent.root
-        elif token.lower_ in _PERSON_PRONOUNS and token.pos_ == "PRON" and last_person:
+        elif token.pos_ != "PRON":
+            continue
+        elif token.lower_ in _PERSON_PRONOUNS and last_person is not None:
             yield last_person, token
+        elif token.lower_ in _THING_PRONOUNS and last_subject is not None \
+                and sentence - last_subject[1] <= 1:
+            yield last_subject[0], token
+
+
+def _untagged(doc: Doc, ents: Sequence[Span], taken: set[int]) -> Iterable[Span]:
+    """Other occurrences, word for word, of the names tagged in ``doc``."""
+    text = doc.text
+    labels: dict[str, str] = {}
+    for ent in ents:
+        name = ent.text.strip()
+        if len(name) > 2 and name[:1].isupper() or any(c.isupper() for c in name[1:]):
+            labels.setdefault(name, ent.label_)
+    for name, label in labels.items():
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not text[at - 1].isalnum()) and (
+                    end == len(text) or not text[end].isalnum()):
+                span = doc.char_span(at, end, label=label)
+                if span is not None and not any(t.i in taken for t in span):
+                    taken.update(t.i for t in span)
+                    yield span
+            at = text.find(name, end)
 
 
 def _events_of(root: Token) -> list[Token]:

@@ -218,20 +218,22 @@ def _events(parts: Sequence[_Parts], found: Sequence[Entity]) -> tuple[Event, ..
     from tui.analysis.event_spans import event_order
 
     starts = [e.start for e in found]
+    by_text = {e.text: e.cluster for e in reversed(found)}
 
-    def cluster_at(start: int, end: int) -> int | None:
-        # The entity inside the mention span (a person's is the name without its title).
+    def cluster_at(start: int, end: int, text: str) -> int | None:
+        # The entity inside the mention span (a person's is the name without its title);
+        # a name the tagger missed there is the cluster of the same name elsewhere.
         i = bisect_right(starts, end - 1) - 1
         while i >= 0 and found[i].end > start:
             if found[i].start >= start or found[i].end <= end:
                 return found[i].cluster
             i -= 1
-        return None
+        return by_text.get(text)
 
     raw = sorted((e for p in parts for e in p.events), key=event_order)
     events = []
     for event in raw:
-        ids = (cluster_at(a, b) for a, b in event.participants)
+        ids = (cluster_at(a, b, text) for a, b, text in event.participants)
         events.append(Event(event.start, event.end, event.text, event.lemma,
                             "noun" if event.kind == "noun" else "verb",
                             tuple(sorted({c for c in ids if c is not None})),
