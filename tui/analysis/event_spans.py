@@ -117,7 +117,35 @@ def read_events(doc: Doc, timexes: Sequence[Timex], dct: date | None) -> list[Ra
     anchors = _timex_anchors(doc, timexes)
     participants = _participants(doc)
     events: list[RawEvent] = []
-    for token in doc:
+    scene: tuple[str, tuple[int, int]] | None = None
+    for sentence in doc.sents:
+        scene = _scene(sentence, anchors, dct) or scene
+        events.extend(_sentence_events(sentence, anchors, participants, dct, scene))
+    return sorted(events, key=event_order)
+
+
+def _scene(sentence: Span, anchors: dict[int, _Anchor],
+           dct: date | None) -> tuple[str, tuple[int, int]] | None:
+    """The last day this sentence dates a past event to: what the story's next undated past
+    events are most likely about ("Jobs unveiled it yesterday. He praised...")."""
+    found = None
+    for token in sentence:
+        anchor = anchors.get(token.i)
+        if anchor is None or anchor[2] != "timex":
+            continue
+        placement = place(anchor[0])
+        if placement is None or placement.granularity not in ("day", "time"):
+            continue
+        if dct is not None and placement.lo.date() > dct:
+            continue
+        found = (anchor[0], anchor[1])
+    return found
+
+
+def _sentence_events(sentence: Span, anchors: dict[int, _Anchor],
+                     participants: dict[int, list[tuple[int, int, str]]], dct: date | None,
+                     scene: tuple[str, tuple[int, int]] | None) -> Iterable[RawEvent]:
+    for token in sentence:
         if not _is_event(token):
             continue
         who = participants.get(token.i, [])
@@ -131,8 +159,22 @@ def read_events(doc: Doc, timexes: Sequence[Timex], dct: date | None) -> list[Ra
             event.anchor, event.timex, event.placement = dated
         else:
             event.anchor, event.placement = _tense_anchor(token, anchors, dct)
-        events.append(event)
-    return sorted(events, key=event_order)
+            if event.placement == "publication" and scene is not None and _simple_past(token):
+                event.anchor, event.timex = scene
+                event.placement = "narrative"
+        yield event
+
+
+def _simple_past(token: Token) -> bool:
+    """A verb in the simple past ("praised", "was praised"), not "has praised"."""
+    verb = token if token.pos_ == "VERB" else _governing_verb(token)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (
+        verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.tag_ == "VBD")
 
 
 def event_order(event: RawEvent) -> tuple[int, datetime, int, float, int]:
@@ -176,8 +218,8 @@ def _timex_anchors(doc: Doc, timexes: Sequence[Timex]) -> dict[int, _Anchor]:
         where = (timex.start, timex.end)
         if (moved := _moved_event(head, span)) is not None:
             anchors[moved.i] = (timex.value, where, "rescheduled")  # the newest date wins
-        else:
-            anchors.setdefault(head.i, (timex.value, where, "timex"))
+        elif head.i not in anchors or _finer(timex.value, anchors[head.i][0]):
+            anchors[head.i] = (timex.value, where, "timex")  # "yesterday" over "this year"
     for i in list(anchors):
         for conj in doc[i].conjuncts:
             if conj.pos_ == "VERB" and conj.i > i and not any(
@@ -189,6 +231,13 @@ def _timex_anchors(doc: Doc, timexes: Sequence[Timex]) -> dict[int, _Anchor]:
                 and is_event_noun(token.head):
             anchors.setdefault(token.head.i, anchors[i])
     return anchors
+
+
+def _finer(value: str, than: str) -> bool:
+    """Whether ``value`` is a shorter period inside ``than`` (a day of that year)."""
+    a, b = place(value), place(than)
+    return a is not None and b is not None and b.lo <= a.lo and a.hi <= b.hi and (
+        a.hi - a.lo < b.hi - b.lo)
 
 
 def _moved_event(head: Token, span: Span) -> Token | None:

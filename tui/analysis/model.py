@@ -118,7 +118,8 @@ class TimelineEntry:
         )
 
 
-Placement = Literal["timex", "rescheduled", "publication", "before", "after", "unplaced"]
+Placement = Literal["timex", "rescheduled", "narrative", "publication", "before", "after",
+                    "unplaced"]
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,8 @@ class Event:
     ``participants`` are the clusters that are its subject, object or close arguments;
     ``anchor`` is a TIMEX3 value: the date that governs it (``placement`` "timex", with the
     date's span in ``timex``; "rescheduled" when a verb such as "postponed" moved it to that
-    date), the publication date ("publication"), ``PAST_REF`` or
+    date; "narrative" for an undated past event after a sentence that dated the story's
+    scene, placed on that day), the publication date ("publication"), ``PAST_REF`` or
     ``FUTURE_REF`` for before or after it, or None when nothing places it ("unplaced").
     """
 
