@@ -396,10 +396,13 @@ def _sharing_subject(verb: Token) -> list[Token]:
     """Verbs that take ``verb``'s subject as their own: subjectless conjuncts, complements."""
     shared: list[Token] = []
     for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "while", "after", "before"):
+            child = next((c for c in child.children if c.dep_ == "pcomp"), child)
         if child.pos_ != "VERB":
             continue
         own_subject = any(c.dep_ in _SUBJECTS for c in child.children)
-        if child.dep_ == "xcomp" or child.dep_ == "conj" and not own_subject:
-            shared.append(child)
+        participle = child.tag_ == "VBG" and child.dep_ in ("advcl", "pcomp")
+        if child.dep_ == "xcomp" or (child.dep_ == "conj" or participle) and not own_subject:
+            shared.append(child)  # "founded NeXT and bought Pixar", "..., saying"
             shared.extend(_sharing_subject(child))
     return shared
