@@ -157,6 +157,8 @@ def _sentence_events(sentence: Span, anchors: dict[int, _Anchor],
                          sorted(set(who)))
         if dated is not None:
             event.anchor, event.timex, event.placement = dated
+            if event.anchor == "PRESENT_REF" and dct is not None:  # "now": at publication
+                event.anchor = dct.isoformat()
         else:
             event.anchor, event.placement = _tense_anchor(token, anchors, dct)
             if event.placement == "publication" and scene is not None and _simple_past(token):
@@ -294,36 +296,43 @@ def _participants(doc: Doc) -> dict[int, list[tuple[int, int, str]]]:
     for span, root in _mentions(doc):
         for event in _events_of(root):
             found.setdefault(event.i, []).append((span.start_char, span.end_char, span.text))
+    for token in doc:  # "Voss will meet Petrak at a summit": who meets takes part in it
+        if is_event_noun(token):
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            if token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") \
+                    and verb.pos_ == "VERB" and verb.i in found:
+                found.setdefault(token.i, []).extend(found[verb.i])
     return found
 
 
 def _mentions(doc: Doc) -> Iterable[tuple[Span, Token]]:
-    """Entity mentions with the token that stands for them in the parse.
+    """Entity mentions (as the mention they stand for) with the token that stands for them in
+    the parse.
 
     A name the tagger found once is the same name where it missed it ("iPhone 4" tagged in
-    one sentence, not in the next); "he" and "she" stand for the person last named before
-    them, "it" for the last thing (not a person) named as the subject of this sentence or the
-    one before.
+    one sentence, not in the next; "Voss" after "Mara Voss"); "he" and "she" stand for the
+    person last named before them, "it" for the last thing (not a person) named as the
+    subject of this sentence or the one before.
     """
     ents = [e for e in doc.ents if e.label_ in PARTICIPANT_LABELS and e.text.strip()]
-    found = {e.start: e for e in ents}
+    found = {e.start: (e, e) for e in ents}
     taken = {t.i for e in ents for t in e}
-    for span in _untagged(doc, ents, taken):
-        found[span.start] = span
+    for span, stands_for in _untagged(doc, ents, taken):
+        found[span.start] = (span, stands_for)
     last_person: Span | None = None
-    last_subject: tuple[Span, int] | None = None  # (mention, sentence start token)
+    last_subject: tuple[Span, int] | None = None  # (mention, sentence number)
     sentence_starts = [s.start for s in doc.sents] if len(doc) else []
     sentence = -1
     for token in doc:
         while sentence + 1 < len(sentence_starts) and sentence_starts[sentence + 1] <= token.i:
             sentence += 1
-        ent = found.get(token.i)
-        if ent is not None:
+        if token.i in found:
+            span, ent = found[token.i]
             if ent.label_ == "PERSON":
                 last_person = ent
-            elif ent.root.dep_ in ("nsubj", "nsubjpass") and sentence >= 0:
+            elif span.root.dep_ in ("nsubj", "nsubjpass") and sentence >= 0:
                 last_subject = (ent, sentence)
-            yield ent, ent.root
+            yield ent, span.root
         elif token.pos_ != "PRON":
             continue
         elif token.lower_ in _PERSON_PRONOUNS and last_person is not None:
@@ -333,24 +342,35 @@ def _mentions(doc: Doc) -> Iterable[tuple[Span, Token]]:
             yield last_subject[0], token
 
 
-def _untagged(doc: Doc, ents: Sequence[Span], taken: set[int]) -> Iterable[Span]:
-    """Other occurrences, word for word, of the names tagged in ``doc``."""
-    text = doc.text
-    labels: dict[str, str] = {}
+def _untagged(doc: Doc, ents: Sequence[Span], taken: set[int]) -> Iterable[tuple[Span, Span]]:
+    """Other occurrences, word for word, of the names tagged in ``doc``, and of the surname
+    of a person named in full when no other person has it, each with the tagged mention it
+    stands for."""
+    names: dict[str, Span] = {}
+    surnames: dict[str, list[Span]] = {}
     for ent in ents:
         name = ent.text.strip()
-        if len(name) > 2 and name[:1].isupper() or any(c.isupper() for c in name[1:]):
-            labels.setdefault(name, ent.label_)
-    for name, label in labels.items():
+        if len(name) > 2 and (name[:1].isupper() or any(c.isupper() for c in name[1:])):
+            names.setdefault(name, ent)
+        words = [t for t in ent if t.is_alpha]
+        if ent.label_ == "PERSON" and len(words) > 1 and words[-1].text[:1].isupper():
+            owners = surnames.setdefault(words[-1].text, [])
+            if all(o.text != ent.text for o in owners):
+                owners.append(ent)
+    for surname, owners in surnames.items():
+        if len(owners) == 1:
+            names.setdefault(surname, owners[0])
+    text = doc.text
+    for name, ent in names.items():
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
             if (at == 0 or not text[at - 1].isalnum()) and (
                     end == len(text) or not text[end].isalnum()):
-                span = doc.char_span(at, end, label=label)
+                span = doc.char_span(at, end, label=ent.label_)
                 if span is not None and not any(t.i in taken for t in span):
                     taken.update(t.i for t in span)
-                    yield span
+                    yield span, ent
             at = text.find(name, end)
 
 

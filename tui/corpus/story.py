@@ -1,7 +1,7 @@
 """Story timelines: the events of many articles, merged, placed and ordered.
 
 The same event told by several articles becomes one entry that lists every telling. An event
-noun ("the summit") with the same participants is the same event whatever date each article
+noun ("the summit") sharing a participant is the same event whatever date each article
 gives it: when the dates disagree the entry is flagged as a conflict and keeps every date, and
 the anchor is the date most sources give (never an average). A date moved by a rescheduling
 verb ("postponed to 14 March") replaces the dates of the articles published before it. A verb
@@ -118,17 +118,26 @@ def story(cast: Cast, docs: Iterable[str] | None = None,
     """The merged timeline of the articles ``docs`` (default: all), or of one entity's events:
     dated entries in time order, then the vague and undated ones, each group in text order."""
     merged: dict[tuple[object, ...], list[tuple[Telling, tuple[str, ...]]]] = {}
+    nouns: dict[str, list[tuple[set[str], list[tuple[Telling, tuple[str, ...]]]]]] = {}
     for telling, who in tellings(cast, docs, entity):
         event = telling.event
+        if who and event.kind == "noun":  # the same noun with someone in common: one event
+            groups = nouns.setdefault(event.lemma, [])
+            group = next((g for g in groups if g[0] & set(who)), None)
+            if group is None:
+                groups.append((set(who), [(telling, who)]))
+            else:
+                group[0].update(who)
+                group[1].append((telling, who))
+            continue
         key: tuple[object, ...]
-        if who and event.kind == "noun":
-            key = ("noun", event.lemma, frozenset(who))
-        elif who and event.anchor is not None:
+        if who and event.anchor is not None:
             key = ("verb", event.lemma, frozenset(who), event.anchor)
         else:
             key = ("one", telling.doc, event.start)
         merged.setdefault(key, []).append((telling, who))
-    entries = [_entry(items) for items in merged.values()]
+    items = [*merged.values(), *(g[1] for groups in nouns.values() for g in groups)]
+    entries = [_entry(told) for told in items]
     entries.sort(key=lambda e: (time_key(e.anchor), e.sources[0].published or "",
                                 e.sources[0].doc, e.sources[0].event.start))
     orders = ranks([e.anchor for e in entries])
