@@ -299,7 +299,7 @@ def _participants(doc: Doc) -> dict[int, list[tuple[int, int, str]]]:
     for token in doc:  # "Voss will meet Petrak at a summit": who meets takes part in it
         if is_event_noun(token):
             verb = token.head.head if token.dep_ == "pobj" else token.head
-            if token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") \
+            if token.dep_ in ("dobj",) \
                     and verb.pos_ == "VERB" and verb.i in found:
                 found.setdefault(token.i, []).extend(found[verb.i])
     return found

@@ -123,12 +123,14 @@ def story(cast: Cast, docs: Iterable[str] | None = None,
         event = telling.event
         if who and event.kind == "noun":  # the same noun with someone in common: one event
             groups = nouns.setdefault(event.lemma, [])
-            group = next((g for g in groups if g[0] & set(who)), None)
-            if group is None:
-                groups.append((set(who), [(telling, who)]))
-            else:
-                group[0].update(who)
-                group[1].append((telling, who))
+            joined = [g for g in groups if g[0] & set(who)]
+            merged_group: tuple[set[str], list[tuple[Telling, tuple[str, ...]]]] = (
+                set(who), [(telling, who)])
+            for group in joined:  # it may bridge groups told apart so far
+                groups.remove(group)
+                merged_group[0].update(group[0])
+                merged_group[1][:0] = group[1]
+            groups.append(merged_group)
             continue
         key: tuple[object, ...]
         if who and event.anchor is not None:
