@@ -216,7 +216,9 @@ def _timex_anchors(doc: Doc, timexes: Sequence[Timex]) -> dict[int, _Anchor]:
         reader.window = {t.i for t in sentence if lo <= t.idx < hi}
         head = reader.clause_head(span)
         if head is None:
-            continue
+            head = _line_root(span, reader.window)
+            if head is None:
+                continue
         where = (timex.start, timex.end)
         if (moved := _moved_event(head, span)) is not None:
             anchors[moved.i] = (timex.value, where, "rescheduled")  # the newest date wins
@@ -233,6 +235,17 @@ def _timex_anchors(doc: Doc, timexes: Sequence[Timex]) -> dict[int, _Anchor]:
                 and is_event_noun(token.head):
             anchors.setdefault(token.head.i, anchors[i])
     return anchors
+
+
+def _line_root(span: Span, window: set[int]) -> Token | None:
+    """The main verb of the line a date stands in, nearest the date, for a date whose parse
+    leads out of its line (a parser sentence running on from a headline)."""
+    doc = span.doc
+    roots = [doc[i] for i in window if doc[i].pos_ == "VERB"
+             and (doc[i].head.i not in window or doc[i].head.i == i)]
+    if not roots:
+        return None
+    return min(roots, key=lambda t: abs(t.i - span.root.i))
 
 
 def _finer(value: str, than: str) -> bool:
