@@ -16,10 +16,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from tui.analysis import names
 from tui.analysis.entities import NAME_LABELS
 from tui.analysis.model import Analysis
-from tui.analysis.names import normalize, person_parts, surname_forms
+
+# Names repeat from article to article: their normal forms are remembered.
+normalize = lru_cache(maxsize=65536)(names.normalize)
+person_parts = lru_cache(maxsize=65536)(names.person_parts)
+surname_forms = names.surname_forms
 
 ClusterRef = tuple[str, int]  # (doc id, cluster id in that article's analysis)
 Mention = tuple[str, int, int]  # (doc id, start, end)
@@ -85,6 +91,7 @@ class Cast:
         self._surnames: dict[str, set[str]] = defaultdict(set)  # surname → full-name persons
         self._lone: dict[str, set[str]] = defaultdict(set)  # surname → entities of it alone
         self._company: dict[str, Counter[str]] = defaultdict(Counter)  # entity → co-occurring
+        self._events: dict[ClusterRef, list[int]] = {}  # article cluster → its events
         self._view: dict[ClusterRef, str] | None = None
         self._entities: dict[str, LibraryEntity] | None = None
 
@@ -101,6 +108,9 @@ class Cast:
         for entity in analysis.entities:
             spans[entity.cluster].append((entity.start, entity.end))
             spellings[entity.cluster][" ".join(entity.text.split())] += 1
+        for index, event in enumerate(analysis.events):
+            for cid in event.participants:
+                self._events.setdefault((doc, cid), []).append(index)
         named = [c for c in analysis.clusters if c.label in NAME_LABELS and c.name.strip()]
         for cluster in named:
             self._members[(doc, cluster.id)] = _Member(
@@ -117,8 +127,9 @@ class Cast:
             self._place_person((doc, cluster.id), cluster.name, here)
             here.add(self._auto[(doc, cluster.id)])
         ids = {self._auto[(doc, c.id)] for c in named}
-        for entity_id in ids:
-            self._company[entity_id].update(ids - {entity_id})
+        for entity_id in ids:  # only people named in full are ever told apart by company
+            if entity_id.startswith("person/") and not entity_id.startswith("person/~"):
+                self._company[entity_id].update(ids - {entity_id})
         self._view = self._entities = None
 
     def _drop(self, doc: str) -> None:
@@ -129,6 +140,8 @@ class Cast:
             if not self._groups[entity_id]:
                 del self._groups[entity_id]
             self._members.pop(ref, None)
+        for cluster in analysis.clusters:
+            self._events.pop((doc, cluster.id), None)
         del self.analyses[doc]
 
     def _assign(self, ref: ClusterRef, entity_id: str) -> None:
@@ -164,7 +177,10 @@ class Cast:
             return owners[0]
         if not owners:
             return None
-        scores = [(sum(self._company[o][e] for e in here), o) for o in owners]
+        scores = []
+        for o in owners:
+            company = self._company[o]
+            scores.append((sum(company[e] for e in here & company.keys()), o))
         scores.sort(reverse=True)
         if scores[0][0] > 0 and scores[0][0] > scores[1][0]:
             return scores[0][1]
@@ -245,6 +261,16 @@ class Cast:
                  for a, b in self._members[(doc, cluster)].spans]
         return sorted(found)
 
+    def events_of(self, entity_id: str) -> list[tuple[str, int]]:
+        """(doc id, index into that analysis's events) of every event an entity takes part
+        in, by article then index."""
+        entity = self.entities().get(entity_id)
+        if entity is None:
+            return []
+        found = {(doc, i) for doc, cluster in entity.members
+                 for i in self._events.get((doc, cluster), ())}
+        return sorted(found)
+
     def articles(self, entity_id: str) -> list[tuple[str, int]]:
         """(doc id, mentions) of the articles that name an entity, most mentions first."""
         counts: Counter[str] = Counter()
@@ -255,8 +281,9 @@ class Cast:
     def participants(self, doc: str, clusters: Iterable[int]) -> Iterator[str]:
         """The library entities of an article's clusters, in order, without repeats."""
         seen: set[str] = set()
+        view = self._resolved()
         for cluster in clusters:
-            entity_id = self.entity_of(doc, cluster)
+            entity_id = view.get((doc, cluster))
             if entity_id is not None and entity_id not in seen:
                 seen.add(entity_id)
                 yield entity_id

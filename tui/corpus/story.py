@@ -16,13 +16,16 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, NamedTuple
 
 from tui.analysis.model import Event
-from tui.analysis.placement import place, sort_anchor
+from tui.analysis.placement import Placement, sort_anchor
+from tui.analysis.placement import place as _place
 from tui.corpus.cast import Cast
 
 Group = Literal["dated", "before", "after", "undated"]
+TimeKey = tuple[int, datetime, int, float]
 _DATED = ("timex", "rescheduled")
 
 
@@ -55,6 +58,12 @@ class StoryEntry:
         return tuple(dict.fromkeys(t.doc for t in self.sources))
 
 
+@lru_cache(maxsize=8192)
+def place(value: str) -> Placement | None:
+    """``placement.place``, remembered: a story repeats the same few dates thousands of times."""
+    return _place(value)
+
+
 def group_of(anchor: str | None) -> Group:
     if anchor is None:
         return "undated"
@@ -63,7 +72,8 @@ def group_of(anchor: str | None) -> Group:
     return "before" if anchor == "PAST_REF" else "after" if anchor == "FUTURE_REF" else "undated"
 
 
-def time_key(anchor: str | None) -> tuple[int, datetime, int, float]:
+@lru_cache(maxsize=8192)
+def time_key(anchor: str | None) -> TimeKey:
     """Where an anchor sorts: dated ones by ``sort_anchor``, then before, after publication,
     then the undated."""
     placement = place(anchor) if anchor else None
@@ -85,15 +95,23 @@ def tellings(cast: Cast, docs: Iterable[str] | None = None,
     """Each event of the articles (all, or ``docs``) with its library participants; with
     ``entity``, only the events it takes part in."""
     found = []
+    if entity is not None:  # only the events of its article clusters
+        wanted = None if docs is None else set(docs)
+        for doc, index in cast.events_of(entity):
+            if wanted is not None and doc not in wanted:
+                continue
+            told = cast.analyses[doc]
+            event = told.events[index]
+            found.append((Telling(doc, event, told.dct),
+                          tuple(cast.participants(doc, event.participants))))
+        return found
     for doc in cast.analyses if docs is None else docs:
         analysis = cast.analyses.get(doc)
         if analysis is None:
             continue
         for event in analysis.events:
-            who = tuple(cast.participants(doc, event.participants))
-            if entity is not None and entity not in who:
-                continue
-            found.append((Telling(doc, event, analysis.dct), who))
+            found.append((Telling(doc, event, analysis.dct),
+                          tuple(cast.participants(doc, event.participants))))
     return found
 
 
@@ -103,7 +121,7 @@ def ranks(anchors: Sequence[str | None]) -> list[int]:
     dated = sorted({a for a in anchors if a is not None and group_of(a) == "dated"},
                    key=time_key)
     rank: dict[str, int] = {}
-    previous: tuple[int, datetime, int, float] | None = None
+    previous: TimeKey | None = None
     for anchor in dated:
         key = time_key(anchor)
         if key != previous:
@@ -113,46 +131,89 @@ def ranks(anchors: Sequence[str | None]) -> list[int]:
     return [rank.get(a, 0) if a is not None else 0 for a in anchors]
 
 
+_Told = tuple[Telling, tuple[str, ...]]
+
+
+class _Draft(NamedTuple):
+    """An entry before its rank is known."""
+
+    text: str
+    lemma: str
+    participants: tuple[str, ...]
+    anchor: str | None
+    sources: tuple[Telling, ...]
+    conflict: bool = False
+    dates: tuple[str, ...] = ()
+    superseded: tuple[str, ...] = ()
+
+    def entry(self, order: int) -> StoryEntry:
+        return StoryEntry(self.text, self.lemma, self.participants, self.anchor,
+                          group_of(self.anchor), order, self.sources, self.conflict,
+                          self.dates, self.superseded)
+
+
 def story(cast: Cast, docs: Iterable[str] | None = None,
           entity: str | None = None) -> list[StoryEntry]:
     """The merged timeline of the articles ``docs`` (default: all), or of one entity's events:
     dated entries in time order, then the vague and undated ones, each group in text order."""
-    merged: dict[tuple[object, ...], list[tuple[Telling, tuple[str, ...]]]] = {}
-    nouns: dict[str, list[tuple[set[str], list[tuple[Telling, tuple[str, ...]]]]]] = {}
-    for telling, who in tellings(cast, docs, entity):
+    merged: dict[tuple[object, ...], list[_Told]] = {}
+    nouns = _NounGroups()
+    for told in tellings(cast, docs, entity):
+        telling, who = told
         event = telling.event
         if who and event.kind == "noun":  # the same noun with someone in common: one event
-            groups = nouns.setdefault(event.lemma, [])
-            joined = [g for g in groups if g[0] & set(who)]
-            merged_group: tuple[set[str], list[tuple[Telling, tuple[str, ...]]]] = (
-                set(who), [(telling, who)])
-            for group in joined:  # it may bridge groups told apart so far
-                groups.remove(group)
-                merged_group[0].update(group[0])
-                merged_group[1][:0] = group[1]
-            groups.append(merged_group)
+            nouns.add(event.lemma, told)
             continue
         key: tuple[object, ...]
         if who and event.anchor is not None:
             key = ("verb", event.lemma, frozenset(who), event.anchor)
         else:
             key = ("one", telling.doc, event.start)
-        merged.setdefault(key, []).append((telling, who))
-    items = [*merged.values(), *(g[1] for groups in nouns.values() for g in groups)]
-    entries = [_entry(told) for told in items]
-    entries.sort(key=lambda e: (time_key(e.anchor), e.sources[0].published or "",
-                                e.sources[0].doc, e.sources[0].event.start))
-    orders = ranks([e.anchor for e in entries])
-    return [_with_order(e, o) for e, o in zip(entries, orders, strict=True)]
+        merged.setdefault(key, []).append(told)
+    drafts = [_draft(items) for items in (*merged.values(), *nouns.groups())]
+    drafts.sort(key=lambda d: (time_key(d.anchor), d.sources[0].published or "",
+                               d.sources[0].doc, d.sources[0].event.start))
+    orders = ranks([d.anchor for d in drafts])
+    return [d.entry(o) for d, o in zip(drafts, orders, strict=True)]
 
 
-def _with_order(entry: StoryEntry, order: int) -> StoryEntry:
-    from dataclasses import replace
+class _NounGroups:
+    """Tellings of event nouns grouped by lemma and shared participants, transitively."""
 
-    return replace(entry, order=order)
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+        self.items: list[_Told] = []
+        self.owner: dict[tuple[str, str], int] = {}  # (lemma, participant) → a telling
+
+    def _root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def add(self, lemma: str, told: _Told) -> None:
+        i = len(self.items)
+        self.items.append(told)
+        self.parent.append(i)
+        for participant in told[1]:
+            other = self.owner.setdefault((lemma, participant), i)
+            if other != i:
+                self.parent[self._root(other)] = self._root(i)
+
+    def groups(self) -> list[list[_Told]]:
+        found: dict[int, list[_Told]] = {}
+        for i, told in enumerate(self.items):
+            found.setdefault(self._root(i), []).append(told)
+        return list(found.values())
 
 
-def _entry(items: list[tuple[Telling, tuple[str, ...]]]) -> StoryEntry:
+def _draft(items: list[_Told]) -> _Draft:
+    if len(items) == 1:  # most events are told once
+        telling, who = items[0]
+        event = telling.event
+        on_date = event.placement in _DATED and event.anchor is not None
+        return _Draft(event.text, event.lemma, who, event.anchor, (telling,),
+                      dates=(event.anchor,) if on_date and event.anchor else ())
     sources = tuple(sorted((t for t, _ in items),
                            key=lambda t: (t.published or "", t.doc, t.event.start)))
     participants = tuple(dict.fromkeys(p for _, who in items for p in who))
@@ -180,8 +241,8 @@ def _entry(items: list[tuple[Telling, tuple[str, ...]]]) -> StoryEntry:
             anchor = min(dates, key=lambda d: _length(d))
     else:
         anchor = sources[0].event.anchor
-    return StoryEntry(text, sources[0].event.lemma, participants, anchor, group_of(anchor), 0,
-                      sources, conflict, tuple(dates), tuple(superseded))
+    return _Draft(text, sources[0].event.lemma, participants, anchor, sources, conflict,
+                  tuple(dates), tuple(superseded))
 
 
 def _length(value: str) -> float:
