@@ -10,7 +10,7 @@ surname, half of them named by surname alone. It times:
     at least 500 mentions.
 
 Run: ``python benchmarks/stories_bench.py [--quick]``. Targets: cast + story of 1,000 articles
-≤ 2 s; an entity page ≤ 150 ms.
+≤ 2 s; an entity page ≤ 150 ms; judged on CPU time (wall time is printed beside it).
 """
 
 from __future__ import annotations
@@ -71,12 +71,19 @@ def _article(i: int, rng: random.Random) -> Analysis:
 
 
 def _timed(action: Callable[[], T]) -> tuple[T, float]:
-    t0 = time.perf_counter()
+    """The result and the CPU seconds it took: on a shared machine wall time measures the
+    neighbours (both are printed; the targets are judged on CPU time)."""
+    t0 = time.process_time()
+    w0 = time.perf_counter()
     result = action()
-    return result, time.perf_counter() - t0
+    _walls.append(time.perf_counter() - w0)
+    return result, time.process_time() - t0
 
 
-def run(articles: int) -> list[tuple[str, float, str]]:
+_walls: list[float] = []
+
+
+def run(articles: int) -> list[tuple[str, float, float, str]]:
     rng = random.Random(7)
     analyses = [_article(i, rng) for i in range(articles + 1)]
 
@@ -105,17 +112,18 @@ def run(articles: int) -> list[tuple[str, float, str]]:
 
     _, page_s = _timed(page)
     told = len(tellings(cast))
+    build_w, story_w, add_w, page_w = _walls[-4:]
     total = build_s + story_s
     return [
-        (f"cast of {articles:,} articles ({len(cast.entities()):,} entities)", build_s * 1000,
+        (f"cast of {articles:,} articles ({len(cast.entities()):,} entities)", build_s, build_w,
          ""),
         (f"story of {articles:,} articles ({told:,} events → {len(entries):,} entries)",
-         story_s * 1000, ""),
-        ("cast + story", total * 1000,
+         story_s, story_w, ""),
+        ("cast + story", total, build_w + story_w,
          f"target ≤ {TARGET_S * 1000:.0f} ms: {'ok' if total <= TARGET_S else 'SLOW'}"
          if articles >= 1000 else "(target is for 1,000 articles)"),
-        ("add one article, entities again", add_s * 1000, ""),
-        (f"entity page, {busiest.mentions:,} mentions", page_s * 1000,
+        ("add one article, entities again", add_s, add_w, ""),
+        (f"entity page, {busiest.mentions:,} mentions", page_s, page_w,
          f"target ≤ {PAGE_TARGET_MS:.0f} ms: {'ok' if page_s * 1000 <= PAGE_TARGET_MS else 'SLOW'}"
          if busiest.mentions >= 500 else "(target is for 500 mentions)"),
     ]
@@ -127,8 +135,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=None)
     options = parser.parse_args()
     articles = options.articles or (200 if options.quick else 1000)
-    for label, ms, verdict in run(articles):
-        print(f"{label:<62} {ms:>9.1f} ms  {verdict}")
+    print(f"{'':<62} {'cpu':>9}    {'wall':>9}")
+    for label, cpu, wall, verdict in run(articles):
+        print(f"{label:<62} {cpu * 1000:>9.1f} ms {wall * 1000:>9.1f} ms  {verdict}")
 
 
 if __name__ == "__main__":
