@@ -66,6 +66,8 @@ _NOT_EVENTS = _words("""
 # Verbs that move an event to a new date: the date is the moved event's, not theirs.
 RESCHEDULING = frozenset({"postpone", "delay", "reschedule", "move", "push", "defer",
                           "bring", "advance", "put"})
+# Verbs that say little beside an event noun object: the noun is the event.
+LIGHT_VERBS = frozenset({"give", "hold", "take", "make", "have", "conduct", "stage", "host"})
 # Participles that put a planned event on a date: "the summit, scheduled for 12 March".
 SCHEDULING = frozenset({"plan", "schedule", "set", "slate", "expect", "due", "announce"})
 _NEW_DATE_WORDS = frozenset({"to", "until", "till", "for", "back"})
@@ -108,7 +110,15 @@ def is_event_noun(token: Token) -> bool:
 
 
 def _is_event(token: Token) -> bool:
-    return token.pos_ == "VERB" or is_event_noun(token)
+    if token.pos_ == "VERB":
+        return not _light(token)
+    return is_event_noun(token)
+
+
+def _light(verb: Token) -> bool:
+    """A light verb whose object names the event: "gave a keynote", "held talks"."""
+    return verb.lemma_.lower() in LIGHT_VERBS and any(
+        c.dep_ == "dobj" and is_event_noun(c) for c in verb.children)
 
 
 def read_events(doc: Doc, timexes: Sequence[Timex], dct: date | None) -> list[RawEvent]:
