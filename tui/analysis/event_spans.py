@@ -162,7 +162,9 @@ def _sentence_events(sentence: Span, anchors: dict[int, _Anchor],
         dated = anchors.get(token.i)
         if not who and dated is None:
             continue
-        event = RawEvent(token.idx, token.idx + len(token.text), token.text,
+        end = _phrasal_end(token)
+        event = RawEvent(token.idx, end, token.doc.text[token.idx:end] if end > token.idx
+                         + len(token.text) else token.text,
                          token.lemma_.lower(), "verb" if token.pos_ == "VERB" else "noun",
                          sorted(set(who)))
         if dated is not None:
@@ -175,6 +177,15 @@ def _sentence_events(sentence: Span, anchors: dict[int, _Anchor],
                 event.anchor, event.timex = scene
                 event.placement = "narrative"
         yield event
+
+
+def _phrasal_end(token: Token) -> int:
+    """Where the event's words end: after the particle of a phrasal verb ("showed off",
+    "took six months off"), else after the word itself."""
+    particles = [c for c in token.children if c.dep_ == "prt" and c.i > token.i
+                 and c.i - token.i <= 4]
+    last = particles[-1] if particles else token
+    return last.idx + len(last.text)
 
 
 def _simple_past(token: Token) -> bool:
