@@ -13,6 +13,7 @@ Adding an article updates the indexes; it never regroups what is already there.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -234,9 +235,9 @@ class Cast:
             name = max(names, key=lambda n: (len(n.split()), names[n], len(n)))
         else:
             name = names.most_common(1)[0][0]
-        aliases = dict.fromkeys([name, *(n for n, _ in names.most_common()),
-                                 *(s for s, _ in spellings.most_common())])
-        return LibraryEntity(entity_id, name, label, tuple(aliases),
+        aliases = dict.fromkeys(_bare(a) for a in [
+            name, *(n for n, _ in names.most_common()), *(s for s, _ in spellings.most_common())])
+        return LibraryEntity(entity_id, _bare(name), label, tuple(aliases),
                              tuple(sorted(refs)), sum(m.mentions for m in members))
 
     def find(self, name: str) -> LibraryEntity | None:
@@ -287,6 +288,11 @@ class Cast:
             if entity_id is not None and entity_id not in seen:
                 seen.add(entity_id)
                 yield entity_id
+
+
+def _bare(name: str) -> str:
+    """A spelling without the possessive the tagger sometimes keeps ("iPhone 4 's")."""
+    return re.sub(r"\s*['’]s?$", "", name) or name
 
 
 def _spelling(name: str) -> str:
