@@ -63,7 +63,7 @@ def test_events_are_ranked_by_anchor(named: list[dict[str, Any]]) -> None:
     assert all(len(orders) == 1 for orders in by_anchor.values())  # same date, same rank
     assert sorted(by_anchor, key=lambda a: next(iter(by_anchor[a]))) == sorted(by_anchor)
     summits = {e["doc"]: e["anchor"] for e in events if e["text"] == "summit"}
-    assert summits["announced"] == "2025-03-12" and summits["contradiction"] == "2025-03-13"
+    assert summits["postponed"] == "2025-03-14" and summits["contradiction"] == "2025-03-13"
     assert all(e["anchor"] is None or e["order"] == 0 for e in events
                if e["anchor"] in (None, "FUTURE_REF", "PAST_REF"))
 
