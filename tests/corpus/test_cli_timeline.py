@@ -91,3 +91,14 @@ def test_usage_errors_are_one_line() -> None:
     result = gloss("--jsonl", "--processes", "0", stdin="")
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == ["gloss: --processes must be at least 1, got 0"]
+
+
+def test_an_integer_id_comes_back_an_integer() -> None:
+    line = json.dumps({"id": 7, "dct": "2025-03-03",
+                       "text": "Mara Voss met Ivo Petrak in Geneva on Monday."})
+    result = gloss("--jsonl", "--entity", "Ivo Petrak", stdin=line + "\n")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["mentions"] == [[7, 14, 24]]
+    assert [(e["doc"], e["text"], e["anchor"], e["order"]) for e in record["events"]] == [
+        (7, "met", "2025-03-03", 1)]

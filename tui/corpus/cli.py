@@ -12,7 +12,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from tui.analysis.model import Analysis
@@ -50,19 +50,22 @@ def main_timeline(args: argparse.Namespace) -> int:
 
     nlp = _load(args.model)
     analyses: list[Analysis] = []
+    given: dict[str, str | int] = {}  # an integer id is written back as an integer
     bad = 0
     for record in _analysed(nlp, args):
         if "error" in record:
             print(f"gloss: {record['error']}", file=sys.stderr)
             bad += 1
             continue
-        record["doc_id"] = str(record.pop("id"))
+        ident = record.pop("id")
+        record["doc_id"] = str(ident)
+        given[record["doc_id"]] = ident
         analyses.append(Analysis.from_json(record))
     cast = Cast()
     for analysis in analyses:
         cast.add(analysis)
     try:
-        for line in timeline_records(cast, args.entity):
+        for line in timeline_records(cast, args.entity, given):
             sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     except BrokenPipeError:
@@ -108,32 +111,36 @@ def _words(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
 
 
-def timeline_records(cast: Cast, names: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
+def timeline_records(cast: Cast, names: Sequence[str] = (),
+                     ids: Mapping[str, str | int] | None = None) -> Iterator[dict[str, Any]]:
     """One contract record per entity: those ``names`` in order (an unknown one gets an empty
     record under its name), else every entity, the most mentioned first."""
     if names:
         for name in names:
             entity = find_entity(cast, name)
-            yield entity_record(cast, entity, name) if entity else {
+            yield entity_record(cast, entity, name, ids) if entity else {
                 "entity": name, "label": None, "aliases": [], "mentions": [], "events": []}
         return
     for entity in sorted(cast.entities().values(), key=lambda e: (-e.mentions, e.id)):
-        yield entity_record(cast, entity, entity.name)
+        yield entity_record(cast, entity, entity.name, ids)
 
 
-def entity_record(cast: Cast, entity: LibraryEntity, name: str) -> dict[str, Any]:
-    """``{"entity", "label", "aliases", "mentions", "events"}`` as README documents it."""
+def entity_record(cast: Cast, entity: LibraryEntity, name: str,
+                  ids: Mapping[str, str | int] | None = None) -> dict[str, Any]:
+    """``{"entity", "label", "aliases", "mentions", "events"}`` as README documents it;
+    ``ids`` gives each doc id as the input wrote it."""
+    given = ids or {}
     told = tellings(cast, entity=entity.id)
     orders = ranks([t.event.anchor for t, _ in told])
     entities = cast.entities()
     events = []
     for (telling, who), order in zip(told, orders, strict=True):
         event = telling.event
-        events.append({"doc": telling.doc, "start": event.start, "end": event.end,
-                       "text": event.text, "anchor": event.anchor, "order": order,
+        events.append({"doc": given.get(telling.doc, telling.doc), "start": event.start,
+                       "end": event.end, "text": event.text, "anchor": event.anchor, "order": order,
                        "participants": [entities[p].name for p in who]})
-    events.sort(key=lambda e: (e["order"] == 0, e["order"], e["doc"], e["start"]))
+    events.sort(key=lambda e: (e["order"] == 0, e["order"], str(e["doc"]), e["start"]))
     return {"entity": name, "label": entity.label,
             "aliases": list(dict.fromkeys([entity.name, *entity.aliases])),
-            "mentions": [list(m) for m in cast.mentions(entity.id)],
+            "mentions": [[given.get(doc, doc), a, b] for doc, a, b in cast.mentions(entity.id)],
             "events": events}
