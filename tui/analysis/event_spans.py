@@ -432,6 +432,8 @@ def _events_of(root: Token) -> list[Token]:
         if is_event_noun(head) and dep in _NOUN_LINKS | {"prep"}:
             events.append(head)
             break
+        if dep == "compound" and head.ent_iob_ != "O" and not _same_entity(head, root):
+            break  # "Apple CEO Steve Jobs": Apple only qualifies another name
         if dep in ("pobj", "prep") or dep in _CLIMB_THROUGH or head.ent_type_ == root.ent_type_ \
                 and head.ent_iob_ != "O" and dep in ("compound", "flat"):
             if dep == "pobj" and head.head.pos_ not in ("VERB",) and not is_event_noun(head.head):
@@ -444,6 +446,12 @@ def _events_of(root: Token) -> list[Token]:
             continue
         break
     return events
+
+
+def _same_entity(a: Token, b: Token) -> bool:
+    """Whether two tokens lie in the same tagged entity span."""
+    lo, hi = sorted((a.i, b.i))
+    return all(a.doc[i].ent_iob_ == "I" for i in range(lo + 1, hi + 1))
 
 
 def _sharing_subject(verb: Token) -> list[Token]:
