@@ -30,22 +30,23 @@ from tui.analysis.temporal.context import clause_tense
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# Entity labels that can take part in an event; numbers, dates and amounts cannot.
-PARTICIPANT_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT",
-                                "EVENT", "WORK_OF_ART", "LAW"})
-# Nouns that name something that happens, whatever their ending.
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Entity labels that can take part in an event; numbers, dates and amounts cannot.
+PARTICIPANT_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT",
+                                "EVENT", "WORK_OF_ART", "LAW"})
+# Nouns that name something that happens, whatever their ending.
 EVENT_NOUNS = _words("""
     deal summit talks talk meeting launch release sale sales lawsuit suit attack war election
     visit trial case speech interview tour debut ban cut cuts increase rise fall drop growth
     loss win victory defeat fight battle dispute settlement ruling verdict appeal recall delay
     order orders shipment update upgrade change decision plan bid offer protest crisis scandal
     probe arrest raid strike vote merger purchase takeover crash death birth return leave
-    event ceremony show hearing meeting opening move shift deadline ceasefire truce accord pact
-    treaty launch rollout outage breach leak sanction sanctions tariff tariffs boycott rally
+    event ceremony show hearing opening move shift deadline ceasefire truce accord pact
+    treaty rollout outage breach leak sanction sanctions tariff tariffs boycott rally
     march riot coup invasion offensive bombing shooting explosion fire flood storm earthquake
     killing murder kidnapping resignation departure arrival payment refund layoffs layoff
     """)
