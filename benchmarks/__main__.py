@@ -17,7 +17,7 @@ from benchmarks import scrolling, startup, storage, throughput
 from benchmarks.book import write_book
 from benchmarks.table import Row, render
 
-SECTIONS = ("startup", "scrolling", "batch", "store")
+SECTIONS = ("startup", "scrolling", "batch", "store", "library")
 
 
 def _log(message: str) -> None:
@@ -42,7 +42,8 @@ def run(options: argparse.Namespace, log: Callable[[str], None] = _log) -> list[
 
     with tempfile.TemporaryDirectory(prefix="gloss-bench-") as scratch:
         home = Path(scratch)
-        config = (configs.quick if options.quick else configs.full)(home)
+        config = (configs.smoke if options.smoke else configs.quick if options.quick
+                  else configs.full)(home)
         if options.book_words:
             config = replace(config, book_words=options.book_words)
         if options.analysis_timeout:
@@ -60,6 +61,10 @@ def run(options: argparse.Namespace, log: Callable[[str], None] = _log) -> list[
                 rows += scrolling.run(config, book, log)
             elif section == "batch":
                 rows += throughput.run(config, log)
+            elif section == "library":
+                from benchmarks import library_bench
+
+                rows += library_bench.run(options.quick, log=False)
             else:
                 rows += storage.run(config, log)
         return rows
@@ -69,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true",
                         help="one run of each figure on small inputs (proves the suite works)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="tiny inputs, one run each: checks every figure is produced "
+                             "(its numbers mean nothing)")
     parser.add_argument("--only", nargs="+", choices=SECTIONS, metavar="SECTION",
                         help=f"run only these sections: {', '.join(SECTIONS)}")
     parser.add_argument("--book-words", type=int, metavar="N", help="size of the long book")
@@ -77,8 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-tmux", action="store_true", help="skip the tmux runs")
     options = parser.parse_args(argv)
     started = time.perf_counter()
-    print(f"Gloss benchmarks ({'quick' if options.quick else 'full'}): {_versions()}",
-          flush=True)
+    kind = "smoke" if options.smoke else "quick" if options.quick else "full"
+    print(f"Gloss benchmarks ({kind}): {_versions()}", flush=True)
     rows = run(options)
     print(render(rows))
     failed = sum(1 for row in rows if row.passed is False)

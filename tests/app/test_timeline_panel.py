@@ -83,7 +83,7 @@ async def test_changing_the_date_order_rereads_numeric_dates(sample_app: AppPilo
     app, pilot = sample_app
     await pilot.press("D")
     assert isinstance(app.screen, DateDialog)
-    await pilot.press("tab", "down")  # from the date field to the order choice: MDY
+    await pilot.press("tab", "down", "down")  # to the order choice, past Automatic and DMY: MDY
     assert app.screen.order == "MDY"
     await pilot.press("ctrl+s")
     for _ in range(400):

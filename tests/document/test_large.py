@@ -1,4 +1,8 @@
-"""A 50 MB article opens (the view renders lazily; loading must not be the bottleneck)."""
+"""A book-sized article opens whole, every block in place.
+
+5 MB (a long book) takes every code path a bigger file takes; how fast a big file loads
+is measured by the benchmarks (``make bench`` opens a 1,000,000-word book), not here.
+"""
 
 from __future__ import annotations
 
@@ -19,12 +23,12 @@ PARAGRAPHS = [
 ]
 
 
-def test_fifty_megabyte_article_loads(tmp_path: Path) -> None:
+def test_five_megabyte_article_loads(tmp_path: Path) -> None:
     chunk = "\n".join(PARAGRAPHS) + "\n"
-    repeats = 50_000_000 // len(chunk.encode()) + 1
+    repeats = 5_000_000 // len(chunk.encode()) + 1
     path = tmp_path / "huge.txt"
     path.write_text(chunk * repeats, encoding="utf-8")
-    assert path.stat().st_size >= 50_000_000
+    assert path.stat().st_size >= 5_000_000
 
     doc = load_document(path)
 

@@ -12,6 +12,7 @@ import pytest
 
 from tests.export.conftest import TEXT, build_notes
 from tests.export.test_importer import HYPOTHESIS_EXPORT
+from tui.cli import main
 from tui.document.load import load_document
 from tui.store.db import Store
 from tui.store.model import Note
@@ -94,7 +95,8 @@ def test_round_trip_through_an_empty_database(
     assert f"0 new, 0 updated, {len(notes)} unchanged" in again.stdout
 
 
-def test_hypothesis_notes_attach_to_their_article_on_export(tmp_path: Path) -> None:
+def test_hypothesis_notes_attach_to_their_article_on_export(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "bridge.html"
     page.write_text("<html><head><title>Harbour bridge reopens</title>"
                     '<link rel="canonical" href="https://news.example/harbour-bridge"></head>'
@@ -107,20 +109,21 @@ def test_hypothesis_notes_attach_to_their_article_on_export(tmp_path: Path) -> N
     assert run.returncode == 0, run.stderr
     assert "2 new" in run.stdout and "1 not tied to an article yet" in run.stdout
     assert "skipped 1" in run.stdout  # the reply
-    exported = gloss("export", str(page), "--db", str(db), "-f", "md", "--date", "2025-08-06",
-                     cwd=tmp_path)
-    assert exported.returncode == 0, exported.stderr
-    assert "> after three months of repairs" in exported.stdout
-    assert "Was it really \\*\\*three\\*\\* months?" in exported.stdout
+    # In this process: the analysis reuses the session's loaded pipeline.
+    assert main(["export", str(page), "--db", str(db), "-f", "md", "--date", "2025-08-06"]) == 0
+    exported = capsys.readouterr().out
+    assert "> after three months of repairs" in exported
+    assert "Was it really \\*\\*three\\*\\* months?" in exported
 
 
-def test_timeline_export_as_calendar(tmp_path: Path, article: Path) -> None:
+def test_timeline_export_as_calendar(tmp_path: Path, article: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
     from icalendar import Calendar
 
-    run = gloss("export", str(article), "--db", str(tmp_path / "db.json"), "-f", "ics",
-                "--date", "2025-08-06", cwd=tmp_path)
-    assert run.returncode == 0, run.stderr
-    days = {e["DTSTART"].dt.isoformat() for e in Calendar.from_ical(run.stdout).walk("VEVENT")}
+    assert main(["export", str(article), "--db", str(tmp_path / "db.json"), "-f", "ics",
+                 "--date", "2025-08-06"]) == 0
+    calendar = capsys.readouterr().out
+    days = {e["DTSTART"].dt.isoformat() for e in Calendar.from_ical(calendar).walk("VEVENT")}
     assert {"2025-08-06", "2025-09-01"} <= days
 
 

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from tui.store.db import Store
+from tui.store.files import shards_dir
 from tui.store.model import Note
 from tui.store.schema import NOTES, empty_tables
 from tui.store.storage import encode, write_atomic
@@ -39,7 +40,7 @@ def _kill_when_writing(proc: subprocess.Popen[str], directory: Path, timeout: fl
     """SIGKILL ``proc`` as soon as its temp file appears (mid-write); False if none appeared."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if any(p.name.endswith(".tmp") for p in directory.iterdir()):
+        if any(True for _ in directory.rglob("*.tmp")):
             proc.send_signal(signal.SIGKILL)
             return True
     proc.send_signal(signal.SIGKILL)
@@ -64,12 +65,15 @@ def test_killing_a_writer_mid_save_never_loses_an_acknowledged_note(tmp_path: Pa
         acknowledged += [line.split()[1] for line in rest.splitlines()]
         expected.update(acknowledged)
 
-        stored = json.loads(db.read_bytes())[NOTES]  # valid JSON, whatever the kill hit
-        assert expected <= set(stored)
+        json.loads(db.read_bytes())  # every file valid JSON, whatever the kill hit
+        stored = set()
+        for shard in shards_dir(db).glob("*.json"):
+            stored |= set(json.loads(shard.read_bytes()).get(NOTES, {}))
+        assert expected <= stored
         with Store.open(db) as store:
             assert store.recovered_from is None
             assert {n.id for n in store.notes("doc")} >= set(acknowledged)
-        assert not list(tmp_path.glob(".notes.json.*.tmp")), "reopening cleans up temp files"
+        assert not list(tmp_path.glob("**/.*.tmp")), "reopening cleans up temp files"
     assert killed_mid_write >= 10
 
 
@@ -138,3 +142,36 @@ def test_a_forked_worker_does_not_keep_a_dead_copys_lock(tmp_path: Path) -> None
         assert time.monotonic() - t0 < 5
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
+
+
+DELETER = """
+import os, sys
+lock, stop = sys.argv[1], sys.argv[2]
+for _ in range(5_000_000):  # bounded: the test stops it long before
+    if os.path.exists(stop):
+        break
+    try:
+        os.unlink(lock)
+    except FileNotFoundError:
+        pass
+"""
+
+
+def test_deleting_the_lock_file_while_two_copies_write_loses_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "notes.json"
+    _prefill(db, 300)  # saves take long enough for the deleter to strike inside them
+    stop = tmp_path / "stop"
+    deleter = subprocess.Popen([sys.executable, "-c", DELETER, f"{db}.lock", str(stop)])
+    try:
+        procs = [_writer(db, name, 150) for name in ("alpha", "beta")]
+        saved: set[str] = set()
+        for proc in procs:
+            out, _ = proc.communicate(timeout=300)
+            assert proc.returncode == 0
+            saved.update(line.split()[1] for line in out.splitlines())
+    finally:
+        stop.touch()
+        deleter.wait(timeout=60)
+    assert len(saved) == 300
+    with Store.open(db) as store:
+        assert {n.id for n in store.notes("doc")} == saved

@@ -19,6 +19,8 @@ from tinydb import TinyDB
 from tui.errors import GlossError
 from tui.store.cache import AnalysisCache
 from tui.store.db import Store
+from tui.store.files import shard_of, shard_path, shards_dir
+from tui.store.lock import ProcessLock, StoreBusy
 from tui.store.model import Note, TextPositionSelector
 from tui.store.schema import NOTES, SCHEMA_VERSION, migrate
 
@@ -60,16 +62,21 @@ def test_saving_an_edited_note_replaces_it(db_path: Path) -> None:
         assert (stored.id, stored.body, stored.tags) == (note.id, "second thought", ("revised",))
 
 
-def test_save_many_writes_once_and_keeps_other_notes(db_path: Path) -> None:
+def _writes(db_path: Path) -> int:
+    """All files' write counters, kept side by side in the lock file."""
+    raw = db_path.with_name(f"{db_path.name}.lock").read_bytes()
+    return sum(int(raw[i:i + 20]) for i in range(0, len(raw), 20) if raw[i:i + 20].strip(b"\0"))
+
+
+def test_save_many_writes_each_file_once_and_keeps_other_notes(db_path: Path) -> None:
     with Store.open(db_path) as store:
         kept = _note(body="kept")
         store.save(kept)
         batch = [_note(i, i + 5, body=f"batch {i}") for i in range(0, 50, 5)]
-        writes = db_path.with_name("notes.json.lock")  # holds a counter of writes
-        before = int(writes.read_text())
+        before = _writes(db_path)
         store.save_many(batch)
         store.save_many([])
-        assert int(writes.read_text()) == before + 1
+        assert _writes(db_path) == before + len({shard_of(n.id) for n in batch})
         assert {n.id for n in store.notes(DOC)} == {kept.id, *(n.id for n in batch)}
 
 
@@ -152,7 +159,6 @@ def test_unusable_location_is_a_one_line_error(tmp_path: Path) -> None:
     b'{"notes": {"1": {"id": "1", "doc_id"',  # cut off mid-write by a non-atomic writer
     b"\xff\xfe garbage",
     b"[1, 2, 3]",
-    b'{"notes": [1, 2]}',
 ])
 def test_unreadable_database_is_moved_aside_and_reported(db_path: Path, content: bytes) -> None:
     db_path.write_bytes(content)
@@ -179,8 +185,8 @@ def test_two_corrupt_files_in_the_same_second_get_distinct_backups(db_path: Path
 
 def test_database_corrupted_while_open_is_moved_aside(db_path: Path) -> None:
     with Store.open(db_path) as store:
-        store.save(_note())
-        db_path.write_text("<<< merge conflict >>>")
+        note = store.save(_note())
+        shard_path(db_path, shard_of(note.id)).write_text("<<< merge conflict >>>")
         assert store.notes(DOC) == []
         assert store.recovered_from is not None
         assert store.recovered_from.read_text() == "<<< merge conflict >>>"
@@ -205,7 +211,7 @@ def test_plain_tinydb_file_is_migrated_and_a_copy_kept(db_path: Path) -> None:
         assert store.notes(DOC) == [note]
         store.save(note.edited(body="edited after migration"))
         assert [n.body for n in store.notes(DOC)] == ["edited after migration"]
-    [copy] = db_path.parent.glob("notes.pre-v1-*.json")
+    [copy] = db_path.parent.glob(f"notes.pre-v{SCHEMA_VERSION}-*.json")
     assert copy.read_bytes() == before
     assert json.loads(db_path.read_bytes())["_meta"]["schema"]["version"] == SCHEMA_VERSION
 
@@ -214,7 +220,7 @@ def test_migration_v0_keys_notes_by_id_and_gives_missing_ids() -> None:
     v0 = {"notes": {"1": {"id": "abc", "doc_id": DOC}, "2": {"doc_id": DOC, "body": "no id"}}}
     v1 = migrate(v0)
     assert v0["notes"]["2"] == {"doc_id": DOC, "body": "no id"}, "input left alone"
-    assert v1["_meta"] == {"schema": {"version": 1}}
+    assert v1["_meta"] == {"schema": {"version": SCHEMA_VERSION}}
     assert v1["notes"]["abc"] == {"id": "abc", "doc_id": DOC}
     [(new_id, record)] = [(k, r) for k, r in v1["notes"].items() if k != "abc"]
     assert record["id"] == new_id and record["body"] == "no id"
@@ -229,8 +235,10 @@ def test_malformed_note_record_is_skipped_not_fatal(db_path: Path) -> None:
     }))
     with Store.open(db_path) as store:
         assert store.notes(DOC) == [good]
-        assert store.recovered_from is None
-    assert "broken" in json.loads(db_path.read_text())["notes"], "kept in the file"
+        assert store.recovered_from is None and store.set_aside_to is not None
+        aside = json.loads(store.set_aside_to.read_text())["records"]
+    assert [r["key"] for r in aside] == ["broken"], "kept next to the file"
+    assert "broken" not in json.loads(db_path.read_text()).get("notes", {})
 
 
 def test_analysis_cache_lives_outside_the_notes_file(db_path: Path) -> None:
@@ -303,8 +311,8 @@ def test_any_sequence_of_changes_reads_back_the_same(
 
 def test_database_removed_while_open_reads_empty_and_is_recreated(db_path: Path) -> None:
     with Store.open(db_path) as store:
-        store.save(_note())
-        db_path.unlink()
+        gone = store.save(_note())
+        shard_path(db_path, shard_of(gone.id)).unlink()
         assert store.notes(DOC) == []
         note = _note(body="after the file vanished")
         store.save(note)
@@ -349,3 +357,45 @@ def test_a_draft_dict_edited_in_place_between_saves_is_saved_as_it_is_now(
     with Store.open(db_path) as store:
         assert store.drafts(DOC) == {"k": {"body": "second", "tags": ["a", "b"]}}
         assert store.settings(DOC) == {"hidden_types": ["CARDINAL", "ORDINAL"]}
+
+
+@pytest.mark.parametrize("existing", [True, False])
+def test_a_symlinked_database_stays_a_link_and_its_target_gets_the_notes(
+        tmp_path: Path, existing: bool) -> None:
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    target, link = synced / "notes.json", tmp_path / "gloss.json"
+    link.symlink_to(target)
+    if existing:
+        with Store.open(target) as store:
+            store.save(_note(body="from before"))
+    note = _note(body="saved through the link")
+    with Store.open(link) as store:
+        store.save(note)
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    with Store.open(target) as store:
+        assert note.id in {n.id for n in store.notes(DOC)}
+        assert len(store.notes(DOC)) == (2 if existing else 1)
+
+
+def test_a_busy_store_raises_store_busy_after_the_chosen_timeout(db_path: Path) -> None:
+    with Store.open(db_path, timeout=0.05) as store:
+        other = ProcessLock(db_path.with_name(f"{db_path.name}.lock"))  # another copy's lock
+        try:
+            with other.exclusive(), pytest.raises(StoreBusy, match="busy"):
+                store.save(_note())
+        finally:
+            other.close()
+        store.lock_timeout = 10.0
+        store.save(_note())
+        assert len(store.notes(DOC)) == 1
+
+
+def test_a_draft_save_rewrites_only_the_small_drafts_file(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.save_many([_note(i, i + 3) for i in range(40)])
+        files = [db_path, *shards_dir(db_path).glob("*.json")]
+        before = {f: f.stat().st_ino for f in files}
+        store.save_draft(DOC, "new:0-13", {"body": "typing"})
+        assert {f: f.stat().st_ino for f in files} == before  # none of them replaced
+        assert store.drafts(DOC) == {"new:0-13": {"body": "typing"}}

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
-from tui.analysis.batch import results
+from tui.analysis.jsonl import results
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool

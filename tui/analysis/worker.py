@@ -47,8 +47,10 @@ def preload(model: str | None) -> dict[str, Any]:
 
 def analyze(document_json: dict[str, Any], model: str | None, dct_flag: str | None,
             date_order_flag: str | None, settings: dict[str, Any], run: int = 0,
-            progress: ProgressQueue | None = None) -> dict[str, Any]:
-    """The whole analysis; after each chunk, ``(run, done, total, partial)`` on the queue."""
+            progress: ProgressQueue | None = None,
+            chunk_chars: int | None = None) -> dict[str, Any]:
+    """The whole analysis; after each chunk, ``(run, done, total, partial)`` on the queue.
+    ``chunk_chars`` overrides the pipeline's chunk size (tests make many small chunks)."""
     from tui.analysis.nlp import ModelNotFound, load_pipeline
     from tui.analysis.pipeline import analyze_document_chunks
     from tui.document.model import Document
@@ -56,9 +58,10 @@ def analyze(document_json: dict[str, Any], model: str | None, dct_flag: str | No
     queue = progress or _inherited
     try:
         nlp = load_pipeline(model)
+        sizes = {} if chunk_chars is None else {"chunk_chars": chunk_chars}
         for step in analyze_document_chunks(
                 Document.from_json(document_json), nlp, dct_flag=dct_flag,
-                date_order_flag=date_order_flag, user_settings=settings):
+                date_order_flag=date_order_flag, user_settings=settings, **sizes):
             if step.final is not None:
                 return step.final.to_json()
             if queue is not None:

@@ -120,8 +120,9 @@ class Annotating(Navigating):
             return
         store = notebook.store
         doc_id = self.document.id
-        start = draft or (note.to_json() if note else {})
-        initial = (start.get("body", ""), tuple(start.get("tags", ())))
+        saved = note.to_json() if note else {}
+        start = draft or saved
+        initial = (saved.get("body", ""), tuple(saved.get("tags", ())))  # a draft differs from it
 
         def save_draft(data: dict[str, Any]) -> None:
             store.save_draft(doc_id, target.draft_key, {**data, "target": target.to_json()})

@@ -293,8 +293,7 @@ class GlossApp(Annotating, Dialogs):
         self.article.set_hidden(self.hidden)
         if self.store is not None:
             self.store.update_settings(self.document.id, hidden=sorted(self.hidden))
-        spans = highlights_for(self.analysis) if self.analysis else []
-        self.query_one(Legend).update_counts(category_counts(spans), self.hidden)
+        self.query_one(Legend).update_counts(self.article.counts, self.hidden)
         state = "hidden" if key in self.hidden else "shown"
         self.status.notice(f"{CATEGORY_NAMES[key]} {state}")
 
@@ -305,9 +304,14 @@ class GlossApp(Annotating, Dialogs):
 
     # ------------------------------------------------------------------- help
     def action_help(self) -> None:
+        from tui.app.screens.note_editor import NoteEditor
+        from tui.app.widgets.notes_panel import NotesList
+
         self.push_screen(HelpScreen([
             ("Reading", ArticleView.BINDINGS),
             ("Gloss", self.BINDINGS),
+            ("Notes panel", NotesList.BINDINGS),
+            ("Note editor", NoteEditor.BINDINGS),
         ]))
 
     def on_unmount(self) -> None:

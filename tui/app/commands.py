@@ -10,7 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
 
-from tui.app.screens.help import KEY_NAMES
+from tui.app.screens.help import key_label
 
 
 def binding_commands(
@@ -24,6 +24,6 @@ def binding_commands(
         if binding.action in seen:
             continue
         seen.add(binding.action)
-        keys = ", ".join(KEY_NAMES.get(k, k) for k in binding.key.split(","))
+        keys = ", ".join(key_label(k.strip()) for k in binding.key.split(","))
         yield SystemCommand(binding.description, f"Key: {keys}",
                             partial(node.call_later, node.run_action, binding.action))

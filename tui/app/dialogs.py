@@ -13,6 +13,7 @@ from textual.app import App
 
 from tui.app.notebook import NoteBook
 from tui.app.widgets.status_line import StatusLine
+from tui.document.controls import one_line
 from tui.document.model import Document
 from tui.errors import GlossError
 
@@ -85,5 +86,5 @@ class Dialogs(App[None]):
             self.status.notice(f"Export failed: {error}")
             return
         shown = _short_path(path)
-        self.status.notice(f"Exported to {shown}")
-        self.notify(f"Exported to {path}", title="Export")
+        self.status.notice(one_line(f"Exported to {shown}"))
+        self.notify(one_line(f"Exported to {path}"), title="Export", markup=False)

@@ -7,10 +7,11 @@ otherwise from spaCy.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from itertools import accumulate
+from typing import NamedTuple
 
 from tui.analysis.model import Analysis
 
@@ -29,8 +30,11 @@ CATEGORY_NAMES = {key: name for key, name, _ in CATEGORIES}
 HIDDEN_BY_DEFAULT = frozenset({"number"})
 
 
-@dataclass(frozen=True)
-class Highlight:
+class Highlight(NamedTuple):
+    """One highlighted span. A tuple of atoms, so the garbage collector stops tracking it:
+    a book's tens of thousands of highlights would otherwise lengthen every full collection,
+    a pause the reader feels while paging during the analysis."""
+
     start: int
     end: int
     category: str
@@ -43,7 +47,7 @@ class SpanIndex:
     """Non-overlapping spans sorted by start; ``overlapping`` is two bisects, not a scan."""
 
     def __init__(self, spans: Iterable[Highlight]) -> None:
-        self._index(sorted(spans, key=lambda s: (s.start, s.end)))
+        self._index(sorted(spans))
 
     def _index(self, spans: list[Highlight]) -> None:
         self.spans = spans
@@ -54,16 +58,20 @@ class SpanIndex:
         return len(self.spans)
 
     def extend(self, spans: Iterable[Highlight]) -> None:
-        """Add spans; appending is cheap when they all come after the current ones."""
-        new = sorted(spans, key=lambda s: (s.start, s.end))
+        """Add spans; cheap (a splice, no re-sort) when they fit between the current ones,
+        as an analysed chunk's spans do whichever chunk comes first."""
+        new = sorted(spans)
         if not new:
             return
-        if self.spans and new[0].start < self.spans[-1].end:
-            self._index(sorted(self.spans + new, key=lambda s: (s.start, s.end)))
+        at = bisect_left(self._starts, new[0].start)
+        fits = ((at == 0 or self._ends[at - 1] <= new[0].start)
+                and (at == len(self.spans) or new[-1].end <= self._starts[at]))
+        if not fits:
+            self._index(sorted(self.spans + new))
             return
-        self.spans.extend(new)
-        self._starts.extend(s.start for s in new)
-        self._ends.extend(s.end for s in new)
+        self.spans[at:at] = new
+        self._starts[at:at] = [s.start for s in new]
+        self._ends[at:at] = [s.end for s in new]
 
     def overlapping(self, start: int, end: int) -> Sequence[Highlight]:
         first = bisect_right(self._ends, start)
@@ -83,6 +91,31 @@ class SpanIndex:
         """Last span starting before ``offset``."""
         i = bisect_right(self._starts, offset - 1) - 1
         return self.spans[i] if i >= 0 else None
+
+
+class Intervals:
+    """Spans that may overlap or nest (notes, search hits), sorted by start.
+
+    ``overlapping`` bisects the starts and a running maximum of the ends, so drawing a row
+    costs two bisects and the spans it meets, not a scan of every span.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [start for start, _ in self.spans]
+        self._reach = list(accumulate((end for _, end in self.spans), max))
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans meeting ``[start, end)`` (an empty range counts as one character)."""
+        first = bisect_right(self._reach, start)
+        last = bisect_left(self._starts, max(end, start + 1))
+        return [span for span in self.spans[first:last] if span[1] > start]
+
+    def covers(self, offset: int) -> bool:
+        return bool(self.overlapping(offset, offset + 1))
 
 
 def _without_overlaps(spans: list[Highlight]) -> list[Highlight]:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tui.document.model import Document
-from tui.store.anchoring import reanchor_all
 from tui.store.db import Store
 from tui.store.model import Note
 
@@ -43,25 +42,9 @@ class NoteBook:
         that had no document yet (matched by URL, path or quote). Re-found, they move to
         this document's id; orphans stay where they were and are listed for re-attaching.
         """
-        from tui.export.importer import claim_unbound  # only needed once, after first paint
-
-        doc_id = self.document.id
-        own = self.store.notes(doc_id)
-        path = self.document.meta.path
-        adopted = [n for n in self.store.all_notes()
-                   if path and n.doc_id not in (doc_id, "") and n.path_hint == path]
-        adopted += claim_unbound(self.store.notes(""), self.document)
-        adopted_ids = {n.id for n in adopted}
-        self.notes = []
-        changed = []
-        for note in reanchor_all(own + adopted, self.document.text):
-            if note.anchor != "orphaned" and (note.id in adopted_ids
-                                             or note.anchor in ("moved", "fuzzy")):
-                note = replace(note, doc_id=doc_id)
-                changed.append(note)
-            self.notes.append(note)
-        if changed:
-            self.store.save_many(changed)  # one write, however many notes moved
+        meta = self.document.meta
+        self.notes = self.store.document_notes(self.document.id, self.document.text,
+                                               (meta.path, meta.url))
         self._sort()
         return self.notes
 
@@ -101,13 +84,14 @@ class NoteBook:
                     target_key=key, path_hint=self.document.meta.path, **fields)
 
     def add(self, note: Note) -> Note:
-        self._apply(Change(None, note, "add note" if note.body else "highlight"))
-        return note
+        change = self._apply(Change(None, note, "add note" if note.body else "highlight"))
+        return change.after if change and change.after else note
 
     def update(self, note: Note, **changes: Any) -> Note:
+        """Edit ``note``; merged into the stored note, so another copy's other fields stay."""
         new = note.edited(**changes)
-        self._apply(Change(note, new, "edit note"))
-        return new
+        change = self._apply(Change(note, new, "edit note"))
+        return change.after if change and change.after else new
 
     def delete(self, note_id: str) -> Note | None:
         note = self.get(note_id)
@@ -115,35 +99,62 @@ class NoteBook:
             self._apply(Change(note, None, "delete note"))
         return note
 
-    def _apply(self, change: Change, *, record: bool = True) -> None:
-        if change.after is None and change.before is not None:
-            self.store.delete(change.before.id)
-        elif change.after is not None:
-            self.store.save(change.after)
-        self.notes = [n for n in self.notes
-                      if n.id not in {c.id for c in (change.before, change.after) if c}]
-        if change.after is not None:
-            self.notes.append(change.after)
-        self._sort()
-        if record:
-            self._undo.append(change)
+    def _apply(self, change: Change, *, undoing: bool = False) -> Change | None:
+        """Apply ``change`` to the store; returns it as stored, None if the store refused.
+
+        ``undoing`` (undo/redo) touches only what this copy did: a note another copy changed
+        since keeps that change, and a note another copy deleted stays deleted.
+        """
+        before, after = change.before, change.after
+        if after is None and before is not None:
+            gone = self.store.delete(before.id,
+                                     revision=before.revision if undoing else None)
+            done = Change(replace(gone, anchor=before.anchor) if gone else None, None,
+                          change.what)
+            ok = gone is not None
+        elif before is None and after is not None:
+            stored = self.store.restore(after) if undoing else self.store.add(after)
+            done, ok = Change(None, stored, change.what), stored is not None
+        elif before is not None and after is not None:
+            stored = self.store.edit(before, after, keep_newer=undoing)
+            done, ok = Change(before, stored, change.what), stored is not None
+        else:
+            return None
+        self._refresh({c.id for c in (before, after) if c}, done.after)
+        if not undoing and ok:
+            self._undo.append(done)
             self._redo.clear()
         if self.on_change:
             self.on_change()
+        return done if ok else None
+
+    def _refresh(self, ids: set[str], note: Note | None) -> None:
+        self.notes = [n for n in self.notes if n.id not in ids]
+        if note is not None:
+            self.notes.append(note)
+        self._sort()
 
     def undo(self) -> str | None:
-        """Revert the last change; returns what was undone, or None."""
+        """Revert the last change this copy made; returns what was undone, or None.
+
+        Another copy's later work wins: if it changed or deleted the note, the undo does what
+        it can without overwriting that, and says so.
+        """
         if not self._undo:
             return None
         change = self._undo.pop()
-        self._apply(Change(change.after, change.before, change.what), record=False)
-        self._redo.append(change)
+        done = self._apply(Change(change.after, change.before, change.what), undoing=True)
+        if done is None:
+            return "nothing: another copy changed or deleted that note since"
+        self._redo.append(Change(done.after, done.before, change.what))
         return change.what
 
     def redo(self) -> str | None:
         if not self._redo:
             return None
         change = self._redo.pop()
-        self._apply(change, record=False)
-        self._undo.append(change)
+        done = self._apply(change, undoing=True)
+        if done is None:
+            return "nothing: another copy changed or deleted that note since"
+        self._undo.append(done)
         return change.what

@@ -47,15 +47,12 @@ def main_open(args: argparse.Namespace) -> int:
 
 def _open(args: argparse.Namespace) -> tuple[Document, Store, Analysis | None, dict[str, Any]]:
     """The article, the notes store, a usable cached analysis, and the article's settings."""
-    from tui.store.db import Store
+    from tui.open_notes import open_store
 
     document = load_document(args.path, stdin=sys.stdin.buffer if args.path == "-" else None)
     if args.path == "-":
         _reattach_terminal()
-    store = Store.open(args.db)
-    if store.recovered_from is not None:
-        print(f"gloss: the notes database was unreadable; it was moved to "
-              f"{store.recovered_from}", file=sys.stderr)
+    store = open_store(args.db)
     settings = store.settings(document.id)
     key = key_for(args.model, args.date, args.date_order, settings)
     return document, store, cached(store, document, key), settings

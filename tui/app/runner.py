@@ -21,9 +21,10 @@ from tui.document.model import Document
 
 class AnalysisRunner:
     def __init__(self, model: str | None, mode: Literal["process", "thread"] = "process",
-                 *, preload: bool = True) -> None:
+                 *, preload: bool = True, chunk_chars: int | None = None) -> None:
         self.model = model
         self.mode = mode
+        self.chunk_chars = chunk_chars  # None: the pipeline's own chunk size
         self.executor: Executor
         self.progress: Any
         if mode == "process":
@@ -47,7 +48,7 @@ class AnalysisRunner:
         local_queue = self.progress if self.mode == "thread" else None
         return self.executor.submit(worker.analyze, document.to_json(), self.model,
                                     dct_flag, date_order_flag, dict(settings), self.run,
-                                    local_queue)
+                                    local_queue, self.chunk_chars)
 
     def progress_updates(self) -> list[tuple[int, int, dict[str, Any]]]:
         """(done, total, partial analysis) of the current run received so far."""

@@ -25,6 +25,8 @@ EXIT_BAD_LINES = 1
 
 def add_parser(sub: Any) -> None:
     """The ``timeline`` subcommand's arguments (``sub`` is argparse's subparsers action)."""
+    from tui.cli import date_order, iso_day
+
     timeline = sub.add_parser("timeline", help="entity timelines across articles (JSON lines)")
     timeline.add_argument("--jsonl", action="store_true", required=True,
                           help="read JSON lines {id, text, dct?, date_order?} on stdin")
@@ -34,9 +36,9 @@ def add_parser(sub: Any) -> None:
                           help="worker processes for the analysis")
     timeline.add_argument("--batch-size", type=int, default=16, metavar="N")
     timeline.add_argument("--model", metavar="NAME", help="spaCy pipeline package to load")
-    timeline.add_argument("--date", metavar="YYYY-MM-DD",
+    timeline.add_argument("--date", metavar="YYYY-MM-DD", type=iso_day,
                           help="publication date for lines without a dct")
-    timeline.add_argument("--date-order", choices=("DMY", "MDY"),
+    timeline.add_argument("--date-order", metavar="DMY|MDY", type=date_order,
                           help="how to read numeric dates like 6/8")
 
 
@@ -47,8 +49,10 @@ def main_timeline(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         raise GlossError(f"--batch-size must be at least 1, got {args.batch_size}")
     from tui.analysis.batch import _load
+    from tui.analysis.progress_bar import ProgressBar
 
-    nlp = _load(args.model)
+    with ProgressBar(sys.stderr) as progress:
+        nlp = _load(args.model, progress)
     analyses: list[Analysis] = []
     given: dict[str, str | int] = {}  # an integer id is written back as an integer
     bad = 0
@@ -75,9 +79,9 @@ def main_timeline(args: argparse.Namespace) -> int:
 
 def _analysed(nlp: Any, args: argparse.Namespace) -> Iterator[dict[str, Any]]:
     """The ``analyze --jsonl`` record of every input line, in input order."""
-    from tui.analysis.batch import _lines, results
+    from tui.analysis.jsonl import numbered_lines, results
 
-    lines = _lines(sys.stdin.buffer)
+    lines = numbered_lines(sys.stdin.buffer)
     if args.processes == 1:
         out = results(nlp, lines, batch_size=args.batch_size, dct_flag=args.date,
                       date_order_flag=args.date_order)

@@ -39,6 +39,11 @@ _REPORTING = re.compile(r"(?:additional\s+)?reporting\s+by\s+(?P<names>[^;]+)", 
 _LIST = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*", re.IGNORECASE)
 _TAIL = re.compile(r"\s+(?:\||·|•|—|–|-)\s+.*$")  # "By Jane Doe | 7 August 2025"
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")  # "Jane Doe in London"
+# "Reuters", "(AP)", "Associated Press staff": a line that is only a wire service's name.
+_AGENCY_LINE = re.compile(
+    r"^[(\[]?(?P<name>[^()\[\]]+?)[)\]]?(?:\s+(?:staff|reporters?|wire))?\s*[.:]?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,15 @@ def parse_byline(line: str) -> Byline | None:
     return (
         _attributed(line) or _by(line) or _reporting(line) or _source_line(line)
     )
+
+
+def parse_agency_line(line: str) -> Byline | None:
+    """A line naming only a wire service, as printed under a byline ("By Jane Doe" /
+    "Reuters"); alone it says nothing, so callers take it only beside a byline."""
+    match = _AGENCY_LINE.match(line.strip())
+    if match is None or match["name"].strip().lower() not in AGENCIES:
+        return None
+    return Byline(None, (match["name"].strip(),))
 
 
 def _attributed(line: str) -> Byline | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tui.document.byline import Byline, is_name, parse_byline
+from tui.document.byline import Byline, is_name, parse_agency_line, parse_byline
 from tui.document.pieces import Piece
 
 _IMAGE = r"\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?"
@@ -62,13 +62,18 @@ def captions(pieces: Sequence[Piece]) -> list[Piece]:
 
 
 def take_bylines(pieces: list[Piece]) -> tuple[list[Piece], Byline]:
-    """Remove credit lines from the end (and a "By ..." line near the start) of the article."""
+    """Remove credit lines from the end (and a "By ..." line near the start) of the article,
+    with a wire service's line printed beside either ("By Jane Doe" / "Reuters")."""
     byline = Byline()
     body = list(pieces)
     for _ in range(_BYLINE_REACH):
         index = _last_text(body)
-        found = parse_byline(body[index].text) if index is not None else None
-        if index is None or found is None or _prose_count(body) <= 1:
+        if index is None or _prose_count(body) <= 1:
+            break
+        found = parse_byline(body[index].text)
+        if found is None and index > 0 and parse_byline(body[index - 1].text) is not None:
+            found = parse_agency_line(body[index].text)  # "By Jane Doe" / "Reuters" at the end
+        if found is None:
             break
         byline = found.merged(byline)
         del body[index]
@@ -79,12 +84,26 @@ def take_bylines(pieces: list[Piece]) -> tuple[list[Piece], Byline]:
         if found is not None:
             byline = byline.merged(found)
             del body[index]
+            byline = _agency_beside(body, index, byline)
             break
     return body, byline
 
 
-def headline(pieces: list[Piece]) -> list[Piece]:
-    """A plain-text article whose first line is short and unpunctuated starts with its title."""
+def _agency_beside(body: list[Piece], index: int, byline: Byline) -> Byline:
+    """Take a wire service's line just after (or before) a removed byline at ``index``."""
+    for near in (index, index - 1):
+        if 0 <= near < len(body) and body[near].kind == "paragraph" and _prose_count(body) > 1:
+            agency = parse_agency_line(body[near].text)
+            if agency is not None:
+                del body[near]
+                return byline.merged(agency)
+    return byline
+
+
+def headline(pieces: list[Piece], *, credited: bool = False) -> list[Piece]:
+    """A plain-text article whose first line is short and unpunctuated starts with its title
+    when a longer paragraph follows it, or when a byline did (``credited``, see
+    ``credit_follows_first``: the byline is gone from ``pieces`` by now)."""
     if len(pieces) < 2 or pieces[0].kind != "paragraph":
         return pieces
     first = pieces[0].text
@@ -93,10 +112,19 @@ def headline(pieces: list[Piece]) -> list[Piece]:
         2 <= len(words) <= 20
         and not first.rstrip(_QUOTES).endswith((".", ",", ";", ":", "!"))
         and not is_name(first)
-        and len(pieces[1].text) > len(first)
+        and (credited or len(pieces[1].text) > len(first))
     ):
         return [Piece(first, "heading"), *pieces[1:]]
     return pieces
+
+
+def credit_follows_first(pieces: Sequence[Piece]) -> bool:
+    """Whether a byline comes right after the first piece ("By Jane Doe"), perhaps after
+    a wire service's line ("Reuters" / "By Jane Doe"), as under a headline."""
+    rest = [p.text for p in pieces[1:3]]
+    if rest and parse_agency_line(rest[0]) is not None:
+        rest = rest[1:]
+    return bool(rest) and parse_byline(rest[0]) is not None
 
 
 def _has_credit(text: str) -> bool:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, TextIO
 
-from tui.document.clean import clean, headline
+from tui.document.clean import clean, credit_follows_first, headline
 from tui.document.controls import normalize_newlines, one_line
 from tui.document.decode import Decoded, NotText, decode
 from tui.document.errors import DocumentError, Problem
@@ -92,9 +92,10 @@ def parse_document(
             fields["title"] = article.title
     else:
         pieces = text_pieces(text)
+    credited = fmt == "text" and credit_follows_first(pieces)
     pieces, byline = clean(pieces)
     if fmt == "text":
-        pieces = headline(pieces)
+        pieces = headline(pieces, credited=credited)
         if pieces and pieces[0].kind == "heading":
             fields.setdefault("title", pieces[0].text)
     body, blocks = assemble(pieces)

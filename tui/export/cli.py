@@ -20,10 +20,10 @@ from tui.analysis.model import Analysis
 from tui.document.model import Document
 from tui.errors import GlossError
 from tui.export import FORMATS, needs_analysis
-from tui.export.common import iso_to_datetime
 from tui.export.files import check_target, write_atomically
-from tui.export.importer import ImportResult, claim_unbound, read_annotations
+from tui.export.importer import ImportResult, read_annotations
 from tui.export.options import ExportOptions
+from tui.open_notes import open_store
 from tui.store.model import Note
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ MAX_IMPORT_BYTES = 64 * 1024 * 1024
 def main_export(args: argparse.Namespace) -> int:
     """Entry for ``gloss export [PATH] --format F [-o FILE] [--force]``."""
     from tui.document.load import load_document
-    from tui.store.anchoring import reanchor_all
 
     fmt = FORMATS[args.format]
     target = Path(args.output) if args.output else None
@@ -46,9 +45,9 @@ def main_export(args: argparse.Namespace) -> int:
         check_target(target, force=args.force)
     document = load_document(args.path)
     options = ExportOptions()
-    with _open_store(args.db) as store:
-        notes = reanchor_all(store.notes(document.id), document.text)
-        notes += reanchor_all(claim_unbound(store.notes(""), document), document.text)
+    with open_store(args.db) as store:
+        meta = document.meta
+        notes = store.document_notes(document.id, document.text, (meta.path, meta.url))
         analysis = (_analysis(document, store, args)
                     if needs_analysis(fmt.key, options) else None)
     text = fmt.render(document, notes, analysis, options)
@@ -65,16 +64,6 @@ def main_export(args: argparse.Namespace) -> int:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def _open_store(db: str | None) -> Store:
-    from tui.store.db import Store
-
-    store = Store.open(db)
-    if store.recovered_from is not None:
-        print(f"gloss: the notes database was unreadable; it was moved to "
-              f"{store.recovered_from}", file=sys.stderr)
-    return store
 
 
 def _analysis(document: Document, store: Store, args: argparse.Namespace) -> Analysis:
@@ -105,7 +94,7 @@ def _analysis(document: Document, store: Store, args: argparse.Namespace) -> Ana
 def main_import(args: argparse.Namespace) -> int:
     """Entry for ``gloss import FILE``: save the file's annotations as notes."""
     result = read_annotations(_read_import(args.file))
-    with _open_store(args.db) as store:
+    with open_store(args.db) as store:
         counts = save_imported(store, result.notes)
     print(_import_summary(result, counts))
     return 0
@@ -132,35 +121,9 @@ def save_imported(store: Store, notes: Sequence[Note]) -> dict[str, int]:
     """Save new notes and newer versions; a local note edited later than the import wins.
 
     Returns counts for ``new``, ``updated``, ``unchanged`` and ``kept`` (local copy newer).
+    One locked read-merge-write in the store, so an edit made meanwhile is not overwritten.
     """
-    counts = {"new": 0, "updated": 0, "unchanged": 0, "kept": 0}
-    existing = {n.id: n for n in store.all_notes()}
-    to_save: dict[str, Note] = {}
-    for note in notes:
-        old = existing.get(note.id)
-        if old is None:
-            counts["new"] += 1
-        elif old.to_json() == note.to_json():
-            counts["unchanged"] += 1
-            continue
-        elif _newer(old.modified, note.modified):
-            counts["kept"] += 1
-            continue
-        else:
-            counts["updated"] += 1
-        to_save[note.id] = note
-        existing[note.id] = note
-    if to_save:
-        store.save_many(list(to_save.values()))  # one locked write for the whole file
-    return counts
-
-
-def _newer(a: str, b: str) -> bool:
-    """Whether timestamp ``a`` is strictly later than ``b`` (unparseable ones compare as text)."""
-    da, db = iso_to_datetime(a), iso_to_datetime(b)
-    if da is None or db is None:
-        return a > b
-    return da > db
+    return store.merge_imported(notes).as_dict()
 
 
 def _import_summary(result: ImportResult, counts: dict[str, Any]) -> str:

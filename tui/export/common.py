@@ -12,7 +12,7 @@ from pathlib import PurePath
 from tui.analysis.model import TimelineEntry
 from tui.document.model import Document
 from tui.export.options import ExportOptions
-from tui.store.model import Note
+from tui.store.model import Note, TextQuoteSelector
 
 # Namespace for the name-based UUIDs of collections, pages and calendar events: the same
 # document and date always give the same identifier, so re-imports update instead of duplicating.
@@ -79,6 +79,21 @@ def in_text_order(notes: Iterable[Note]) -> list[Note]:
         return (1, note.position.start, note.position.end, note.created, note.id)
 
     return sorted(notes, key=key)
+
+
+def current_quote(note: Note, text: str) -> TextQuoteSelector | None:
+    """The passage a note is on as ``text`` has it now: exact, prefix and suffix at its
+    (re-anchored) position, so the quote and position selectors agree. A note moved or
+    fuzzily re-attached quotes the current wording; an orphan, or a note not anchored in
+    ``text``, keeps the quote it was written on."""
+    quote, position = note.quote, note.position
+    if quote is None or position is None or note.anchor == "orphaned":
+        return quote
+    if not 0 <= position.start <= position.end <= len(text):
+        return quote
+    if note.anchor == "exact" and text[position.start:position.end] != quote.exact:
+        return quote  # never re-anchored against this text: its position is from another
+    return TextQuoteSelector.from_text(text, position.start, position.end)
 
 
 def notes_on_entry(notes: Sequence[Note], entry: TimelineEntry) -> list[Note]:

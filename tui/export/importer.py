@@ -26,6 +26,7 @@ from typing import Any, cast, get_args
 from tui.document.model import Document
 from tui.errors import GlossError
 from tui.export.common import GLOSS_NS_IRI, GLOSS_PREFIX, GLOSS_UUID_NS
+from tui.store.belonging import belongs
 from tui.store.model import (
     CATEGORIES,
     Note,
@@ -38,7 +39,6 @@ from tui.store.model import (
 _SHA256_URN = re.compile(r"urn:sha256:([0-9a-f]{64})", re.IGNORECASE)
 _UUID_URN = re.compile(r"urn:uuid:([0-9a-f-]{36})", re.IGNORECASE)
 _TARGET_KINDS: tuple[str, ...] = get_args(TargetKind)
-MIN_BARE_QUOTE = 20  # a quote this long may match without its context, if it occurs once
 
 
 @dataclass
@@ -231,27 +231,8 @@ def _note_id(obj: dict[str, Any]) -> str:
 def claim_unbound(notes: Iterable[Note], document: Document) -> list[Note]:
     """Notes without a document (``doc_id == ""``) that belong to this one, bound to it.
 
-    A note belongs when its path hint is the document's URL or path, or when the document's
-    text contains its quote with the quote's prefix or suffix (a bare quote only when it is at
-    least ``MIN_BARE_QUOTE`` characters and occurs once). Positions are left for re-anchoring.
+    The rule is the store's (``tui.store.belonging``); positions are left for re-anchoring.
     """
     hints = {h for h in (document.meta.url, document.meta.path) if h}
-    claimed: list[Note] = []
-    for note in notes:
-        if note.doc_id:
-            continue
-        if (note.path_hint and note.path_hint in hints) or _quote_found(note, document.text):
-            claimed.append(replace(note, doc_id=document.id))
-    return claimed
-
-
-def _quote_found(note: Note, text: str) -> bool:
-    quote = note.quote
-    if quote is None or not quote.exact:
-        return False
-    if quote.prefix and quote.prefix + quote.exact in text:
-        return True
-    if quote.suffix and quote.exact + quote.suffix in text:
-        return True
-    return len(quote.exact) >= MIN_BARE_QUOTE and text.count(quote.exact) == 1
-
+    return [replace(note, doc_id=document.id) for note in notes
+            if not note.doc_id and belongs(note, document.id, document.text, hints)]

@@ -18,6 +18,7 @@ from tui.document.model import Document
 from tui.export.common import (
     backref_uri,
     clean,
+    current_quote,
     document_title,
     notes_on_entry,
     other_events,
@@ -47,10 +48,10 @@ def render(document: Document, notes: Sequence[Note], analysis: Analysis | None,
     dates = {e.value: e.label for e in analysis.timeline} if analysis else {}
     if anchored:
         parts.append("## Notes")
-        parts.extend(_note(n, dates) for n in anchored)
+        parts.extend(_note(n, dates, document.text) for n in anchored)
     if orphaned:
         parts.append("## Notes not found in this version of the text")
-        parts.extend(_note(n, dates) for n in orphaned)
+        parts.extend(_note(n, dates, document.text) for n in orphaned)
     if analysis is not None and options.timeline and analysis.timeline:
         parts.append(_timeline(document, analysis.timeline, notes))
     if analysis is not None and options.entities and analysis.clusters:
@@ -78,8 +79,10 @@ def _plain_url(url: str) -> bool:
         c in url for c in " <>\n\t\\") and url == clean(url)
 
 
-def _note(note: Note, dates: dict[str, str]) -> str:
-    """One note; ``dates`` turns a timeline note's TIMEX3 key into its human label."""
+def _note(note: Note, dates: dict[str, str], text: str) -> str:
+    """One note; ``dates`` turns a timeline note's TIMEX3 key into its human label. The quote
+    is the passage as ``text`` has it now, with the words the note was written on when they
+    have changed since."""
     blocks: list[str] = []
     if note.target == "document":
         blocks.append("*On the whole article*")
@@ -88,8 +91,11 @@ def _note(note: Note, dates: dict[str, str]) -> str:
     elif note.target == "timeline" and note.target_key:
         label = dates.get(note.target_key, note.target_key)
         blocks.append(f"*On the date* {_line(label)}")
-    if note.quote is not None and note.quote.exact.strip():
-        blocks.append(blockquote(note.quote.exact))
+    quote = current_quote(note, text)
+    if quote is not None and quote.exact.strip():
+        blocks.append(blockquote(quote.exact))
+        if note.quote is not None and note.quote.exact != quote.exact:
+            blocks.append(f"*Written on:* “{_line(note.quote.exact)}”")
     if not note.is_highlight:
         blocks.append("\n".join(paragraphs(note.body)))
     blocks.append(_footer(note))
@@ -99,7 +105,7 @@ def _note(note: Note, dates: dict[str, str]) -> str:
 def _footer(note: Note) -> str:
     items = [t for t in (tag(t) for t in note.tags) if t]
     items.append(f"Category: {_line(note.category)}")
-    if note.position is not None:
+    if note.position is not None and note.anchor != "orphaned":
         start, end = note.position.start, note.position.end
         items.append(f"[↗ {start}–{end}]({backref_uri(note.doc_id, start, end)})")
     return " · ".join(items)

@@ -13,7 +13,7 @@ from datetime import UTC
 
 from tui.analysis.model import Analysis
 from tui.document.model import Document
-from tui.export.common import clean, document_title, iso_to_datetime, selected
+from tui.export.common import clean, current_quote, document_title, iso_to_datetime, selected
 from tui.export.csv_safe import write_csv
 from tui.export.options import ExportOptions
 from tui.store.model import Note
@@ -27,15 +27,18 @@ def render(document: Document, notes: Sequence[Note], analysis: Analysis | None,
     title = document_title(document)
     author = clean(document.meta.author or "")
     url = document.meta.url or ""
-    rows = [(_highlight(n, title), title, author, url, _note_cell(n),
-             n.position.start if n.position else "", _date(n.created))
+    rows = [(_highlight(n, title, document.text), title, author, url, _note_cell(n),
+             n.position.start if n.position and n.anchor != "orphaned" else "",
+             _date(n.created))
             for n in selected(notes, options)]
     return write_csv(HEADER, rows)
 
 
-def _highlight(note: Note, title: str) -> str:
-    if note.quote is not None and note.quote.exact.strip():
-        return clean(note.quote.exact)
+def _highlight(note: Note, title: str, text: str) -> str:
+    """The passage as the article has it now (the note's quote may predate an edit)."""
+    quote = current_quote(note, text)
+    if quote is not None and quote.exact.strip():
+        return clean(quote.exact)
     return clean(note.target_key or title)
 
 

@@ -7,6 +7,11 @@ text is a ``TextualBody`` with purpose ``commenting``; each tag is a ``TextualBo
 ``tagging``; a plain highlight has motivation ``highlighting``. Fields the model has no term for
 live under the ``gloss:`` prefix (``https://gloss.invalid/ns#``): ``gloss:docId``,
 ``gloss:category``, ``gloss:targetKind``, ``gloss:targetKey``, ``gloss:pathHint``.
+
+Both selectors describe the article as it is now: a note re-attached to edited text quotes the
+current wording at its new position, and keeps the words it was written on in
+``gloss:originalExact``; an orphan keeps its quote, has no position, and says
+``gloss:anchor: "orphaned"``.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from tui.document.model import Document
 from tui.export.common import (
     GLOSS_NS_IRI,
     GLOSS_PREFIX,
+    current_quote,
     doc_urn,
     document_iri,
     document_title,
@@ -39,6 +45,8 @@ CATEGORY = f"{GLOSS_PREFIX}:category"
 TARGET_KIND = f"{GLOSS_PREFIX}:targetKind"
 TARGET_KEY = f"{GLOSS_PREFIX}:targetKey"
 PATH_HINT = f"{GLOSS_PREFIX}:pathHint"
+ORIGINAL_EXACT = f"{GLOSS_PREFIX}:originalExact"
+ANCHOR = f"{GLOSS_PREFIX}:anchor"
 
 
 def render(document: Document, notes: Sequence[Note], analysis: Analysis | None,
@@ -54,7 +62,7 @@ def collection(document: Document, notes: Sequence[Note],
     """The ``AnnotationCollection`` for one document, its single page embedded as ``first``."""
     source = document_iri(document)
     collection_id = f"urn:uuid:{name_uuid('collection', document.id)}"
-    items = [annotation(note, source if note.doc_id == document.id else None)
+    items = [annotation(note, source if note.doc_id == document.id else None, document.text)
              for note in notes]
     return {
         "@context": CONTEXT,
@@ -75,8 +83,10 @@ def collection(document: Document, notes: Sequence[Note],
     }
 
 
-def annotation(note: Note, source: str | None = None) -> dict[str, Any]:
-    """One note as an ``Annotation``; ``source`` defaults to the note's document URN."""
+def annotation(note: Note, source: str | None = None, text: str | None = None) -> dict[str, Any]:
+    """One note as an ``Annotation``; ``source`` defaults to the note's document URN.
+
+    With ``text`` (the article now) the quote is read from it at the note's position."""
     bodies: list[dict[str, Any]] = []
     if note.body:
         bodies.append({"type": "TextualBody", "value": note.body, "format": "text/plain",
@@ -84,7 +94,9 @@ def annotation(note: Note, source: str | None = None) -> dict[str, Any]:
     bodies.extend({"type": "TextualBody", "value": t, "purpose": "tagging"} for t in note.tags)
 
     target: dict[str, Any] = {"source": source or doc_urn(note.doc_id)}
-    selectors = [s.to_json() for s in (note.quote, note.position) if s is not None]
+    quote = note.quote if text is None else current_quote(note, text)
+    position = None if note.anchor == "orphaned" else note.position
+    selectors = [s.to_json() for s in (quote, position) if s is not None]
     if selectors:
         target["selector"] = selectors
 
@@ -105,4 +117,8 @@ def annotation(note: Note, source: str | None = None) -> dict[str, Any]:
         data[TARGET_KEY] = note.target_key
     if note.path_hint is not None:
         data[PATH_HINT] = note.path_hint
+    if note.quote is not None and quote is not None and quote.exact != note.quote.exact:
+        data[ORIGINAL_EXACT] = note.quote.exact
+    if note.anchor == "orphaned":
+        data[ANCHOR] = "orphaned"
     return data

@@ -1,7 +1,11 @@
-"""An inter-process lock on a sidecar ``<db>.lock`` file, with a write generation counter.
+"""An inter-process lock on the database's directory, with a write counter in ``<db>.lock``.
 
 Two copies of Gloss may run at once. Every write to the notes file happens under the exclusive
-lock, after re-reading the file, so no process can drop another's notes. The lock file also
+lock, after re-reading the file, so no process can drop another's notes. The ``flock`` is
+taken on the directory that holds the database, not on a file in it: a lock file can be
+deleted by a tidy-up while a copy holds it, and the next copy would lock a new file and write
+at the same time; the directory cannot go while the database is in it. (Databases in one
+directory share the lock; that only makes them wait for each other.) The ``<db>.lock`` file
 holds a counter that each writer bumps before replacing the database: a process whose last
 read saw the same counter (and the same file) can skip re-reading a file it already has.
 The kernel releases ``flock`` locks when a process dies, so a killed writer never wedges others.
@@ -20,7 +24,14 @@ from pathlib import Path
 
 from tui.errors import GlossError
 
-_COUNTER_WIDTH = 20  # decimal digits of the generation counter at the start of the lock file
+
+class StoreBusy(GlossError):
+    """Another copy held the lock for longer than this copy was willing to wait.
+
+    The app opens its store with a short timeout and retries off the UI thread on this.
+    """
+
+_COUNTER_WIDTH = 20  # decimal digits of each file's write counter, side by side in the lock file
 
 
 class ProcessLock:
@@ -32,7 +43,12 @@ class ProcessLock:
         self._thread_lock = threading.RLock()
         self._depth = 0
         self._mode = 0  # fcntl.LOCK_SH or LOCK_EX while held, 0 when free
-        self._fd = self._open()
+        self._dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            self._fd = self._open()  # the write counter
+        except OSError:
+            os.close(self._dir_fd)
+            raise
         # A forked child (an analysis worker) must not keep the lock file open: if this
         # process died mid-write, the child's copy would hold the lock for every other copy.
         ref = weakref.ref(self)
@@ -72,27 +88,27 @@ class ProcessLock:
                 self._depth -= 1
                 if self._depth == 0:
                     self._mode = 0
-                    fcntl.flock(self._fd, fcntl.LOCK_UN)
+                    fcntl.flock(self._dir_fd, fcntl.LOCK_UN)
 
     def _acquire(self, mode: int) -> None:
         deadline = time.monotonic() + self.timeout
         pause = 0.001
         while True:
             try:
-                fcntl.flock(self._fd, mode | fcntl.LOCK_NB)
+                fcntl.flock(self._dir_fd, mode | fcntl.LOCK_NB)
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise GlossError(
-                        f"notes database is locked by another process ({self.path})") from None
+                    raise StoreBusy(
+                        f"notes database is busy: another copy of Gloss is using it "
+                        f"({self.path.parent})") from None
                 time.sleep(pause)
                 pause = min(pause * 2, 0.02)
                 continue
-            if self._still_linked():
-                return
-            # Someone removed or replaced the lock file: lock the file now at that path.
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = self._open()
+            if not self._still_linked():
+                # Someone removed or replaced the counter file: count in the one at the path.
+                os.close(self._fd)
+                self._fd = self._open()
+            return
 
     def _still_linked(self) -> bool:
         try:
@@ -102,31 +118,35 @@ class ProcessLock:
         mine = os.fstat(self._fd)
         return (on_disk.st_ino, on_disk.st_dev) == (mine.st_ino, mine.st_dev)
 
-    def generation(self) -> int:
-        """The write counter; read it while holding the lock."""
-        raw = os.pread(self._fd, _COUNTER_WIDTH, 0)
+    def generation(self, slot: int = 0) -> int:
+        """The write counter of one file of the store (``slot``); read it under the lock."""
+        raw = os.pread(self._fd, _COUNTER_WIDTH, slot * _COUNTER_WIDTH)
         try:
             return int(raw.decode("ascii"))
         except (UnicodeDecodeError, ValueError):
             return 0
 
-    def bump(self) -> int:
-        """Advance the write counter; call it under the exclusive lock before replacing the DB."""
+    def bump(self, slot: int = 0) -> int:
+        """Advance a write counter; call it under the exclusive lock before replacing the file."""
         if not self.held_exclusively:
             raise RuntimeError("bump() needs the exclusive lock")
-        value = self.generation() + 1
-        os.pwrite(self._fd, str(value).zfill(_COUNTER_WIDTH).encode("ascii"), 0)
+        value = self.generation(slot) + 1
+        os.pwrite(self._fd, str(value).zfill(_COUNTER_WIDTH).encode("ascii"),
+                  slot * _COUNTER_WIDTH)
         return value
 
     def close(self) -> None:
         with self._thread_lock:
-            if self._fd >= 0:
-                os.close(self._fd)
-                self._fd = -1
+            for fd in (self._fd, self._dir_fd):
+                if fd >= 0:
+                    os.close(fd)
+            self._fd = self._dir_fd = -1
 
 
 def _drop_in_child(ref: weakref.ref[ProcessLock]) -> None:
     lock = ref()
-    if lock is not None and lock._fd >= 0:
-        os.close(lock._fd)
-        lock._fd = -1
+    if lock is not None:
+        for fd in (lock._fd, lock._dir_fd):
+            if fd >= 0:
+                os.close(fd)
+        lock._fd = lock._dir_fd = -1

@@ -70,6 +70,9 @@ class Note:
     created: str = field(default_factory=now_iso)
     modified: str = field(default_factory=now_iso)
     anchor: AnchorState = "exact"  # set by re-anchoring against the current text; not stored
+    # The store's count of writes to this note (kept beside the record, not in ``to_json``):
+    # a copy of Gloss compares it to learn whether another copy changed the note since.
+    revision: int = field(default=0, compare=False)
 
     @classmethod
     def on_passage(cls, doc_id: str, text: str, start: int, end: int, **kw: Any) -> Note:

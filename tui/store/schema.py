@@ -1,10 +1,13 @@
 """The database layout, its version, and the migrations that bring old files up to date.
 
-Layout (one TinyDB table per kind, every record keyed by a string id)::
+Layout (one TinyDB table per kind, every record keyed by a string id). The main file holds
+``_meta`` and ``settings``; since schema 2, ``notes`` and ``deleted`` live in the shard files
+``<db>.notes/NN.json`` and ``drafts`` in ``<db>.drafts.json`` (see ``files.py``)::
 
     _meta     {"schema": {"version": N}}
-    notes     {note id: Note.to_json()}
-    drafts    {"<doc id>/<key>": {"doc_id", "key", "data", "saved"}}
+    notes     {note id: Note.to_json() + {"rev": writes so far}}
+    deleted   {note id: {"rev": its last revision, "at": when, "by": session}}
+    drafts    {"<doc id>/<key>/<session>": {"doc_id", "key", "session", "data", "saved"}}
     settings  {doc id: {"doc_id", "values": {...}}}
 
 A migration is a pure function from the tables at version N to the tables at version N+1;
@@ -21,14 +24,18 @@ from uuid import uuid4
 Tables = dict[str, dict[str, Any]]
 
 META, NOTES, DRAFTS, SETTINGS = "_meta", "notes", "drafts", "settings"
-SCHEMA_VERSION = 1
+DELETED = "deleted"  # tombstones: {note id: {"rev", "at", "by"}}, so a stale edit cannot revive
+SCHEMA_VERSION = 2
+SPILLED = (NOTES, DELETED, DRAFTS)  # kept in files of their own since schema 2 (see files.py)
 
 
 def schema_version(tables: Tables | None) -> int:
     """The version recorded in the file; 0 for a file without one (an empty or plain TinyDB)."""
     if not tables:
         return 0
-    version = tables.get(META, {}).get("schema", {}).get("version", 0)
+    meta = tables.get(META)
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    version = schema.get("version", 0) if isinstance(schema, dict) else 0
     return version if isinstance(version, int) and version >= 0 else 0
 
 
@@ -55,7 +62,18 @@ def _v0_to_v1(tables: Tables) -> Tables:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1}
+def _v1_to_v2(tables: Tables) -> Tables:
+    """Schema 2 keeps notes (with their tombstones) and drafts in files of their own.
+
+    The tables themselves are unchanged here: ``Store`` moves them to those files (a pure
+    function cannot write files), in the same locked session that writes this version.
+    """
+    out = dict(tables)
+    out[META] = {"schema": {"version": 2}}
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(tables: Tables | None) -> Tables:

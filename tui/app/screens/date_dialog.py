@@ -20,15 +20,17 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 from tui.app.widgets.choice_set import ChoiceSet
 from tui.document.controls import one_line
 
-ORDERS = ("DMY", "MDY")
-ORDER_LABELS = {"DMY": "DMY: day first (6/8 = 6 August)", "MDY": "MDY: month first (6/8 = June 8)"}
+AUTO = "auto"  # no order of the reader's own: the article's or the inferred one applies
+ORDERS = (AUTO, "DMY", "MDY")
+ORDER_LABELS = {AUTO: "Automatic: the article's own order, or inferred",
+                "DMY": "DMY: day first (6/8 = 6 August)", "MDY": "MDY: month first (6/8 = June 8)"}
 SOURCES = {
     "metadata": "from the article's metadata", "flag": "from the command line",
     "filename": "from the file name", "inferred": "inferred from the text",
     "assumed": "assumed", "user": "set by you",
 }
 EXPLAIN = "6/8 reads as 6 August (DMY) or June 8 (MDY)"
-HINT = "enter apply · esc cancel · ↑↓ order · empty date = auto"
+HINT = "enter apply · esc cancel · ↑↓ order · ctrl+r all automatic"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 DateChoice = tuple[str | None, str | None]
@@ -48,15 +50,17 @@ def parse_dct(value: str) -> str | None:
 
 
 class DateDialog(ModalScreen[DateChoice | None]):
-    """Returns ``(dct or None, date order)``; ``None`` when cancelled.
+    """Returns ``(dct or None, date order or None)``; ``None`` when cancelled.
 
-    A ``None`` date means "no date of the reader's own": use metadata, flags or inference.
-    The field starts filled only when the current date already is the reader's own.
+    ``None`` means "nothing of the reader's own": metadata, flags or inference decide, so
+    ``(None, None)`` (``ctrl+r``) takes the document back to automatic. The field starts filled
+    and an order starts chosen only when they already are the reader's own.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "apply", "Apply", priority=True),
+        Binding("ctrl+s", "apply", "Apply"),
         Binding("enter", "apply", "Apply", show=False),
+        Binding("ctrl+r", "automatic", "Back to automatic date and order"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -65,22 +69,23 @@ class DateDialog(ModalScreen[DateChoice | None]):
         super().__init__()
         self.dct = dct
         self.dct_source = dct_source
-        self.date_order = date_order  # kept as is when neither button is pressed (e.g. YMD)
+        self.date_order = date_order  # kept as is when no button is pressed (e.g. YMD)
         self.date_order_source = date_order_source
+        self.chosen_order = date_order if date_order_source == "user" else AUTO
 
     def compose(self) -> ComposeResult:
         with Vertical(id="date-dialog", classes="dialog"):
             yield Static(Text("Publication date and date order", style="bold"),
                          classes="dialog-title", markup=False)
             yield Static(self._current(), id="date-current", markup=False)
-            yield Input(self.dct if self.dct_source == "user" and self.dct else "",
-                        placeholder=f"YYYY-MM-DD (now {self.dct or 'unknown'})",
+            yield Input(one_line(self.dct) if self.dct_source == "user" and self.dct else "",
+                        placeholder=one_line(f"YYYY-MM-DD (now {self.dct or 'unknown'})"),
                         id="date-input", max_length=10)
             yield Static(id="date-error", classes="dialog-error", markup=False)
             yield Static(Text(EXPLAIN), markup=False)
             with ChoiceSet(id="date-order"):
                 for order in ORDERS:
-                    yield RadioButton(ORDER_LABELS[order], value=order == self.date_order,
+                    yield RadioButton(ORDER_LABELS[order], value=order == self.chosen_order,
                                       id=f"order-{order}")
             yield Static(Text(HINT), classes="dialog-hint", markup=False)
 
@@ -99,11 +104,12 @@ class DateDialog(ModalScreen[DateChoice | None]):
         self.query_one("#date-input", Input).focus()
 
     @property
-    def order(self) -> str:
+    def order(self) -> str | None:
         pressed = self.query_one("#date-order", RadioSet).pressed_button
         if pressed is None or pressed.id is None:
             return self.date_order
-        return pressed.id.removeprefix("order-")
+        order = pressed.id.removeprefix("order-")
+        return None if order == AUTO else order
 
     def _show_error(self, message: str) -> None:
         error = self.query_one("#date-error", Static)
@@ -126,6 +132,9 @@ class DateDialog(ModalScreen[DateChoice | None]):
             self.query_one("#date-input", Input).focus()
             return
         self.dismiss((dct, self.order))
+
+    def action_automatic(self) -> None:
+        self.dismiss((None, None))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

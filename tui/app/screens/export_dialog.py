@@ -1,7 +1,8 @@
 """The export dialog: a format, what to include, and where the file goes.
 
 The dialog only asks; the app renders and writes the file. An existing file is never
-overwritten by one keystroke: the first ``ctrl+s`` warns, a second one on the same path confirms.
+overwritten by one keystroke: the first ``enter`` (or ``ctrl+s``) warns, a second one on the
+same path confirms. Paths are outside text: shown with their control characters made visible.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
 
 from tui.app.widgets.choice_set import ChoiceSet
-from tui.document.controls import one_line
+from tui.document.controls import one_line, show_controls
 from tui.document.model import Document
 from tui.export import FORMATS, ExportOptions, default_filename
 
@@ -44,7 +45,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     """Pick a format and a path; returns an ``ExportRequest``, or ``None`` when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "export", "Export", priority=True),
+        Binding("ctrl+s", "export", "Export"),
         Binding("enter", "export", "Export", show=False),
         Binding("escape", "cancel", "Cancel"),
     ]
@@ -56,11 +57,15 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.default_dir = default_dir
         self.format_key = format_key if format_key in FORMATS else next(iter(FORMATS))
         self.initial_options = options or ExportOptions()
-        self._auto_path = self._default_path(self.format_key)
+        self._auto_path = self._default_path(self.format_key)  # as shown, controls made visible
+        self._auto_target = self._default_target(self.format_key)  # the real path behind it
         self._confirmed: Path | None = None  # the existing file the reader agreed to replace
 
+    def _default_target(self, key: str) -> Path:
+        return self.default_dir / default_filename(self.document, key)
+
     def _default_path(self, key: str) -> str:
-        return str(self.default_dir / default_filename(self.document, key))
+        return show_controls(str(self._default_target(key)))
 
     def compose(self) -> ComposeResult:
         options = self.initial_options
@@ -97,6 +102,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def path(self) -> Path | None:
         """The path typed, with ``~`` expanded; relative paths are under ``default_dir``."""
         value = self.query_one("#export-path", Input).value.strip()
+        if value == self._auto_path:  # a folder whose name holds controls is still found
+            return self._auto_target
         if not value:
             return None
         path = Path(value).expanduser()
@@ -118,7 +125,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def _check_path(self) -> None:
         path = self.path
         if path is not None and path.is_file() and path != self._confirmed:
-            self._warn(f"{path.name} exists: ctrl+s twice to overwrite it")
+            self._warn(f"{path.name} exists: enter twice to overwrite it")
         else:
             self._warn("")
 
@@ -131,6 +138,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         path_input = self.query_one("#export-path", Input)
         if path_input.value == self._auto_path:  # not edited by the reader: follow the format
             self._auto_path = self._default_path(self.format_key)
+            self._auto_target = self._default_target(self.format_key)
             path_input.value = self._auto_path
         self._sync_options()
 
@@ -157,7 +165,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         overwrite = path.exists()
         if overwrite and path != self._confirmed:
             self._confirmed = path
-            self._warn(f"{path.name} exists: press ctrl+s again to overwrite it")
+            self._warn(f"{path.name} exists: press enter again to overwrite it")
             return
         self.dismiss(ExportRequest(self.format_key, path, self.options, overwrite))
 

@@ -1,12 +1,17 @@
 """The article, drawn with the Line API: only visible rows are rendered.
 
 Rows come from ``tui.app.layout`` (recomputed per width, debounced on resize); styles come from
-bisecting sorted span indexes. Base strips are cached per row; cursor, selection, search hits
-and flashes are drawn on top at render time so moving the cursor re-renders one or two rows.
+bisecting sorted span indexes. Base strips are cached per row (an LRU: a book has far more rows
+than anyone reads at once); cursor, selection, search hits and flashes are drawn on top at
+render time so moving the cursor re-renders one or two rows. Colours are resolved per stack of
+component classes by ``tui.app.palette`` (blended, readable) and forgotten on any style change,
+a theme switch included.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from rich.cells import cell_len
@@ -14,19 +19,25 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.reactive import var
 from textual.strip import Strip
 from textual.timer import Timer
 
-from tui.app.highlights import CATEGORIES, Highlight, SpanIndex
+from tui.app.highlights import CATEGORIES, Highlight, Intervals, SpanIndex, category_counts
 from tui.app.layout import BLANK, CAPTION, HEADING, Layout, build_layout
+from tui.app.palette import layered_style
 from tui.app.widgets.article_actions import ArticleActions
 from tui.document.model import Block, Document
 
 READING_WIDTH = 88  # a comfortable measure, even on a wide terminal
 LABEL_OPEN, LABEL_CLOSE = "⟨", "⟩"
 RESIZE_DEBOUNCE = 0.1  # seconds: a drag-resize re-wraps once, at its end
+ROW_CACHE_SIZE = 1024  # rows of base segments kept, as Textual's Log keeps lines
+ROW_LAYERS: dict[int, tuple[str, ...]] = {
+    CAPTION: ("article--caption",), HEADING: ("article--heading",)}
+CATEGORY_LAYER = {key: f"article--{key}" for key, _, _ in CATEGORIES}
 
 Span = tuple[int, int]
 
@@ -80,15 +91,20 @@ class ArticleView(ArticleActions, can_focus=True):
         self.highlights = SpanIndex(())
         self.hidden: set[str] = set()
         self.clusters: list[int] = []  # per highlight ref: cluster id (entities only)
+        self.counts: Counter[str] = Counter()  # highlights per category, kept as they come
         self.notes: list[tuple[int, int, str]] = []  # (start, end, category)
+        self._noted = Intervals(())
         self.search_hits: list[Span] = []
+        self._hits = Intervals(())
         self.flash_span: Span | None = None
         self._layout: Layout | None = None
         self._margin = 1
-        self._cache: dict[int, list[Segment]] = {}
+        self._cache: LRUCache[int, list[Segment]] = LRUCache(ROW_CACHE_SIZE)
+        self._styles: dict[tuple[str, ...], Style] = {}  # resolved per stack of components
         self._resize_timer: Timer | None = None
         self._sized = False
         self._labels: dict[int, str] = {}  # inline labels of the current layout
+        self._label_offsets: list[int] = []  # their offsets, sorted for bisecting
 
     # ----------------------------------------------------------------- layout
     @property
@@ -115,6 +131,7 @@ class ArticleView(ArticleActions, can_focus=True):
         top = self._layout.starts[self.scroll_offset.y] if self._layout and len(
             self._layout) > self.scroll_offset.y else None
         self._labels = self._label_insertions()  # rows and rendering share one copy
+        self._label_offsets = sorted(self._labels)
         self._layout = build_layout(self.text, self.blocks, width, self._labels)
         self._cache.clear()
         self.virtual_size = Size(width + self._margin, len(self._layout))
@@ -139,6 +156,7 @@ class ArticleView(ArticleActions, can_focus=True):
     def set_highlights(self, spans: Iterable[Highlight], sentences: Sequence[Span],
                        clusters: Sequence[int]) -> None:
         self.highlights = SpanIndex(spans)
+        self.counts = category_counts(self.highlights.spans)
         self.sentences = list(sentences)
         self.clusters = list(clusters)
         self._restyle(relayout=self.show_labels)
@@ -148,6 +166,7 @@ class ArticleView(ArticleActions, can_focus=True):
         if not spans and not sentences:
             return
         self.highlights.extend(spans)
+        self.counts.update(category_counts(spans))
         self.sentences.extend(sentences)
         if self.show_labels:
             self._restyle(relayout=True)
@@ -155,8 +174,11 @@ class ArticleView(ArticleActions, can_focus=True):
         lo = min([s.start for s in spans] + [s for s, _ in sentences])
         hi = max([s.end for s in spans] + [e for _, e in sentences])
         first, last = self.rows.row_of(lo), self.rows.row_of(hi)
-        for row in [r for r in self._cache if first <= r <= last]:
-            del self._cache[row]
+        cached = list(self._cache.keys())
+        stale = range(first, last + 1) if last - first < len(cached) else [
+            row for row in cached if first <= row <= last]
+        for row in stale:
+            self._cache.discard(row)
         top = self.scroll_offset.y
         if first < top + self.scrollable_content_region.height and last >= top:
             self.refresh()
@@ -167,10 +189,12 @@ class ArticleView(ArticleActions, can_focus=True):
 
     def set_notes(self, notes: Iterable[tuple[int, int, str]]) -> None:
         self.notes = sorted(notes)
+        self._noted = Intervals((start, end) for start, end, _ in self.notes)
         self._restyle()
 
     def set_search_hits(self, hits: Sequence[Span]) -> None:
-        self.search_hits = list(hits)
+        self._hits = Intervals(hits)
+        self.search_hits = self._hits.spans
         self.refresh()
 
     def flash(self, start: int, end: int) -> None:
@@ -191,90 +215,98 @@ class ArticleView(ArticleActions, can_focus=True):
     def watch_show_labels(self) -> None:
         self._restyle(relayout=True)
 
+    def notify_style_update(self) -> None:
+        """A theme switch (or any CSS change): resolve colours again, redraw every row."""
+        super().notify_style_update()
+        self._styles.clear()
+        self._cache.clear()
+
+    @property
+    def _plain(self) -> Style:
+        """The unhighlighted text style; ``rich_style`` walks every ancestor on each call."""
+        plain = self._styles.get(())
+        if plain is None:
+            plain = self._styles[()] = self.rich_style
+        return plain
+
+    def _style(self, layers: tuple[str, ...]) -> Style:
+        style = self._styles.get(layers)
+        if style is None:
+            style = self._styles[layers] = layered_style(self, self._plain, layers)
+        return style
+
     # -------------------------------------------------------------- rendering
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row = self.scroll_offset.y + y
         layout = self.rows
         if row >= len(layout) or layout.kinds[row] == BLANK:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._plain)
         segments = self._cache.get(row)
         if segments is None:
             segments = self._cache[row] = list(self._row_segments(row, overlays=False))
         start, end = layout.row_span(row)
         if self._has_overlay(start, end):
             segments = list(self._row_segments(row, overlays=True))
-        margin = [Segment(" " * self._margin, self.rich_style)]
-        return Strip(margin + segments).adjust_cell_length(width, self.rich_style)
+        plain = self._plain
+        return Strip([Segment(" " * self._margin, plain), *segments]).adjust_cell_length(
+            width, plain)
 
     def _has_overlay(self, start: int, end: int) -> bool:
         end = max(end, start + 1)
         if start <= self.cursor < end:
             return True
-        spans = [s for s in (self.selection, self.flash_span) if s]
-        spans.extend(h for h in self.search_hits if h[0] < end and h[1] > start)
-        return any(s < end and e > start for s, e in spans)
+        for span in (self.selection, self.flash_span):
+            if span and span[0] < end and span[1] > start:
+                return True
+        return bool(self._hits.overlapping(start, end))
 
     def _row_segments(self, row: int, overlays: bool) -> Iterable[Segment]:
         start, end = self.rows.row_span(row)
-        kind = self.rows.kinds[row]
-        base = self.rich_style
-        if kind == CAPTION:
-            base = base + self.get_component_rich_style("article--caption", partial=True)
-        elif kind == HEADING:
-            base = base + self.get_component_rich_style("article--heading", partial=True)
-        spans = [h for h in self.highlights.overlapping(start, end)
-                 if h.category not in self.hidden]
+        stop = max(end, start + 1)  # an empty row still shows the cursor
+        base: tuple[str, ...] = ROW_LAYERS.get(self.rows.kinds[row], ())
+        hidden = self.hidden
+        spans = [h for h in self.highlights.overlapping(start, end) if h.category not in hidden]
+        notes = self._noted.overlapping(start, end)
         labels = self._labels
-        cuts = {start, end}
-        for h in spans:
-            cuts.update((max(start, h.start), min(end, h.end)))
-        notes = [n for n in self.notes if n[0] < end and n[1] > start]
-        for n in notes:
-            cuts.update((max(start, n[0]), min(end, n[1])))
-        cuts.update(o for o in labels if start < o <= end)
-        extra: list[Span] = []
-        if overlays:
-            sel = self.selection
-            extra = [s for s in (sel, self.flash_span) if s] + list(self.search_hits)
-            for s, e in extra:
-                if s < end and e > start:
-                    cuts.update((max(start, s), min(end, e)))
-            if start <= self.cursor < max(end, start + 1):
-                cuts.update((self.cursor, self.cursor + 1))
-        points = sorted(c for c in cuts if start <= c <= max(end, start + 1))
+        at = bisect_right(self._label_offsets, start)
+        labelled = self._label_offsets[at:bisect_right(self._label_offsets, end, lo=at)]
+        on_top = self._overlay_spans(start, stop) if overlays else []
+        cuts = {start, end, *labelled}
+        edges: list[Span] = [(h.start, h.end) for h in spans]
+        edges += notes
+        edges += [(s, e) for s, e, _ in on_top]
+        for s, e in edges:
+            cuts.update((max(start, s), min(stop, e)))
+        points = sorted(cuts)
+        text = self.text
         for a, b in zip(points, points[1:], strict=False):
-            piece = self.text[a:b].replace("\t", " ").replace("\n", " ")
-            if a == self.cursor and overlays and not piece:
-                piece = " "
-            style = base
+            piece = text[a:b].replace("\t", " ").replace("\n", " ")
+            layers = base
             for h in spans:
                 if h.start <= a < h.end:
-                    style = style + self.get_component_rich_style(
-                        f"article--{h.category}", partial=True)
+                    layers = layers + (CATEGORY_LAYER[h.category],)
                     break
-            if any(n[0] <= a < n[1] for n in notes):
-                style = style + self.get_component_rich_style("article--note", partial=True)
-            if overlays:
-                style = self._overlay_style(style, a)
+            if any(s <= a < e for s, e in notes):
+                layers = layers + ("article--note",)
+            if on_top:
+                layers = layers + tuple(name for s, e, name in on_top if s <= a < e)
+                piece = piece or " "  # the cursor on an empty row
             if piece:
-                yield Segment(piece, style)
+                yield Segment(piece, self._style(layers))
             if b in labels:
-                yield Segment(labels[b], base + self.get_component_rich_style(
-                    "article--label", partial=True))
+                yield Segment(labels[b], self._style(base + ("article--label",)))
 
-    def _overlay_style(self, style: Style, offset: int) -> Style:
-        for s, e in self.search_hits:
-            if s <= offset < e:
-                style = style + self.get_component_rich_style("article--search", partial=True)
-        sel = self.selection
-        if sel and sel[0] <= offset < sel[1]:
-            style = style + self.get_component_rich_style("article--selection", partial=True)
-        if self.flash_span and self.flash_span[0] <= offset < self.flash_span[1]:
-            style = style + self.get_component_rich_style("article--flash", partial=True)
-        if offset == self.cursor and self.has_focus:
-            style = style + self.get_component_rich_style("article--cursor", partial=True)
-        return style
+    def _overlay_spans(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """What is drawn on top of the text in ``[start, end)``, bottom layer first."""
+        spans = [(s, e, "article--search") for s, e in self._hits.overlapping(start, end)]
+        if (sel := self.selection) is not None:
+            spans.append((*sel, "article--selection"))
+        if self.flash_span is not None:
+            spans.append((*self.flash_span, "article--flash"))
+        if self.has_focus:
+            spans.append((self.cursor, self.cursor + 1, "article--cursor"))
+        return [(s, e, name) for s, e, name in spans if s < end and e > start]
 
     # ---------------------------------------------------------------- mapping
     def offset_at(self, row: int, x: int) -> int:
