@@ -1,4 +1,4 @@
-"""Command-line entry: ``gloss [PATH]``, ``gloss add``, ``analyze``, ``export``, ``import``.
+"""Command-line entry: ``gloss [PATH]``, ``add``, ``analyze``, ``export``, ``import``, ``timeline``.
 
 Every failure a user can cause ends in one line on stderr and exit code 2, never a traceback.
 """
@@ -15,7 +15,7 @@ from tui import __version__
 from tui.errors import GlossError
 
 EXIT_USAGE = 2
-SUBCOMMANDS = ("analyze", "export", "import", "add")
+SUBCOMMANDS = ("analyze", "export", "import", "add", "timeline")
 FLAG_DATE_ORDERS = ("DMY", "MDY")
 
 
@@ -96,13 +96,18 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--db", metavar="PATH", help="notes database, with the library beside it "
                      "(default: user data dir; or $GLOSS_DB)")
     add.add_argument("--model", metavar="NAME", help="spaCy pipeline package to load")
+
+    from tui.corpus.cli import add_parser as add_timeline
+
+    add_timeline(sub)
     return parser
 
 
 def build_open_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="gloss", description="Read a news article with its people, places and dates.",
-        epilog="Other commands: gloss add | analyze | export | import  (gloss COMMAND --help)")
+        epilog="Other commands: gloss add | analyze | export | import | timeline  "
+               "(gloss COMMAND --help)")
     parser.add_argument("--version", action="version", version=f"gloss {__version__}")
     parser.add_argument("path", nargs="?", help="article (.txt, .md, .html) or - for stdin; "
                         "default: the bundled sample")
@@ -117,6 +122,10 @@ def _dispatch(argv: list[str]) -> int:
             from tui.analysis.batch import main_analyze
 
             return main_analyze(args)
+        if args.command == "timeline":
+            from tui.corpus.cli import main_timeline
+
+            return main_timeline(args)
         if args.command == "add":
             from tui.library.add import main_add
 

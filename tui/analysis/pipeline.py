@@ -15,7 +15,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tui.analysis import entities
-from tui.analysis.model import Analysis, Source, TimelineEntry, Timex
+from tui.analysis.event_spans import RawEvent
+from tui.analysis.model import Analysis, Entity, Event, Source, TimelineEntry, Timex
 from tui.analysis.version import analysis_version
 from tui.document.model import Document, Metadata
 
@@ -173,6 +174,7 @@ class _Parts:
     timexes: list[Timex]
     timeline: list[TimelineEntry]
     warnings: list[str]
+    events: list[RawEvent] = dataclasses.field(default_factory=list)
 
 
 def _parts(doc: Doc, offset: int, context: Context, original: str | None = None) -> _Parts:
@@ -188,12 +190,20 @@ def _parts(doc: Doc, offset: int, context: Context, original: str | None = None)
     except Exception as error:  # a date rule failing must not cost the reader the entities
         warnings.append(f"dates could not be analysed: {type(error).__name__}: {error}")
         timexes, timeline = [], []
+    try:
+        from tui.analysis.event_spans import read_events
+
+        events = read_events(doc, timexes, context.dct)
+    except Exception as error:  # nor may an event rule
+        warnings.append(f"events could not be analysed: {type(error).__name__}: {error}")
+        events = []
     return _Parts(
         entities.mentions_from_doc(doc, offset),
         sentences_of(doc, offset),
         [_shift_timex(t, offset) for t in timexes] if offset else timexes,
         [_shift_entry(e, offset) for e in timeline] if offset else timeline,
         warnings,
+        [e.shifted(offset) for e in events] if offset else events,
     )
 
 
@@ -224,7 +234,39 @@ def _assemble(doc_id: str, parts: Sequence[_Parts], context: Context,
         model_version=model[1],
         analysis_version=analysis_version(),
         warnings=tuple(dict.fromkeys(w for p in parts for w in p.warnings)),
+        events=_events(parts, found),
     )
+
+
+def _events(parts: Sequence[_Parts], found: Sequence[Entity]) -> tuple[Event, ...]:
+    """Each chunk's events with their participant mentions turned into cluster ids, in the
+    order of anchor then text (``event_order``) over the whole document."""
+    from bisect import bisect_right
+
+    from tui.analysis.event_spans import event_order
+
+    starts = [e.start for e in found]
+    by_text = {e.text: e.cluster for e in reversed(found)}
+
+    def cluster_at(start: int, end: int, text: str) -> int | None:
+        # The entity inside the mention span (a person's is the name without its title);
+        # a name the tagger missed there is the cluster of the same name elsewhere.
+        i = bisect_right(starts, end - 1) - 1
+        while i >= 0 and found[i].end > start:
+            if found[i].start >= start or found[i].end <= end:
+                return found[i].cluster
+            i -= 1
+        return by_text.get(text)
+
+    raw = sorted((e for p in parts for e in p.events), key=event_order)
+    events = []
+    for event in raw:
+        ids = (cluster_at(a, b, text) for a, b, text in event.participants)
+        events.append(Event(event.start, event.end, event.text, event.lemma,
+                            "noun" if event.kind == "noun" else "verb",
+                            tuple(sorted({c for c in ids if c is not None})),
+                            event.anchor, event.placement, event.timex))
+    return tuple(events)
 
 
 def _merge_timelines(timelines: Sequence[Sequence[TimelineEntry]]) -> list[TimelineEntry]:
