@@ -64,7 +64,7 @@ def run(options: argparse.Namespace, log: Callable[[str], None] = _log) -> list[
             elif section == "library":
                 from benchmarks import library_bench
 
-                rows += library_bench.run(options.quick, log=False)
+                rows += library_bench.run(config.library_articles, config.library_added, log=False)
             else:
                 rows += storage.run(config, log)
         return rows

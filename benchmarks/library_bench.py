@@ -196,11 +196,12 @@ def add_figures(home: Path, count: int, words: int) -> list[Row]:
                       alone, ADD_TARGET, note="same documents, pipeline already loaded")]
 
 
-def run(quick: bool, log: bool = True) -> list[Row]:
+def run(articles: int, added: int, log: bool = True) -> list[Row]:
+    """Search over ``articles`` generated articles; ``gloss add`` of ``added`` more."""
     with tempfile.TemporaryDirectory(prefix="gloss-library-bench-") as scratch:
         home = Path(scratch)
-        rows = search_figures(home, 500 if quick else 10_000, 800, log)
-        rows += add_figures(home, 10 if quick else 100, 400)
+        rows = search_figures(home, articles, 800, log)
+        rows += add_figures(home, added, 400)
     return rows
 
 
@@ -208,7 +209,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="500 articles instead of 10,000")
     options = parser.parse_args()
-    print(render(run(options.quick)))
+    print(render(run(500, 10) if options.quick else run(10_000, 100)))
 
 
 if __name__ == "__main__":
