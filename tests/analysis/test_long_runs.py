@@ -55,8 +55,10 @@ def test_no_entity_reaches_into_a_blanked_run(nlp: Language) -> None:
     document = parse_document(text)
     analysis = analyze_document(document, nlp)
     assert analysis.entities
-    for span in (*analysis.entities, *analysis.timexes):
-        assert document.text[span.start:span.end] == span.text
+    spans: list[tuple[int, int, str]] = [(e.start, e.end, e.text) for e in analysis.entities]
+    spans += [(t.start, t.end, t.text) for t in analysis.timexes]
+    for start, end, text_ in spans:
+        assert document.text[start:end] == text_
     out = io.BytesIO()
     run_jsonl(nlp, io.BytesIO(json.dumps({"id": 1, "text": text}).encode()), out)
     for entity in json.loads(out.getvalue())["entities"]:

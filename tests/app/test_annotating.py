@@ -49,7 +49,7 @@ async def test_select_annotate_reopen_edit_delete_undo(
         await settle(again, pilot)
         notebook = again.reader.notebook
         assert notebook is not None and [n.id for n in notebook.notes] == [note.id]
-        assert (note.position.start, note.position.end, "highlight") in again.reader.article.notes  # type: ignore[union-attr]
+        assert (note.position.start, note.position.end, "highlight") in again.reader.article.notes
         await pilot.press("apostrophe")
         panel = again.reader.query_one(NotesPanel)
         assert panel.listed == [note.id]
@@ -61,14 +61,14 @@ async def test_select_annotate_reopen_edit_delete_undo(
         await pilot.press(*"Edited body")
         await pilot.press("ctrl+s")
         await saved(again, pilot)
-        assert store.get(note.id).body == "Edited body"  # type: ignore[union-attr]
+        assert store.get(note.id).body == "Edited body"
         panel.focus_list()
         await pilot.press("d")
         await saved(again, pilot)
         assert store.get(note.id) is None and panel.listed == []
         await pilot.press("u")
         await saved(again, pilot)
-        assert store.get(note.id).body == "Edited body"  # type: ignore[union-attr]
+        assert store.get(note.id).body == "Edited body"
         assert panel.listed == [note.id]
 
 

@@ -157,12 +157,14 @@ async def test_the_app_forgets_a_saved_date_when_asked_for_automatic(
         await pilot.press("D", *"2020-01-02", "tab", "down", "down", "enter")
         await settle(app, pilot)
         assert store.settings(app.document.id) == {"dct": "2020-01-02", "date_order": "MDY"}
-        assert (app.reader.analysis.dct, app.reader.analysis.dct_source) == ("2020-01-02", "user")
+        chosen = app.reader.analysis
+        assert chosen is not None and (chosen.dct, chosen.dct_source) == ("2020-01-02", "user")
         await pilot.press("D", "ctrl+r")
         await settle(app, pilot)
         assert store.settings(app.document.id) == {}
-        assert (app.reader.analysis.dct, app.reader.analysis.dct_source,
-                app.reader.analysis.date_order_source) == own
+        again = app.reader.analysis
+        assert again is not None
+        assert (again.dct, again.dct_source, again.date_order_source) == own
 
 
 async def test_a_date_with_control_characters_is_shown_with_them_made_visible() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual.pilot import Pilot
 
 from tests.app.conftest import screen_text
@@ -97,7 +100,9 @@ async def test_changing_the_date_order_rereads_numeric_dates(sample_app: AppPilo
 
 
 async def test_export_dialog_writes_the_file_and_says_where(sample_app: AppPilot,
-                                                            tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                                            tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch,
+                                                            ) -> None:
     from tui.app.screens.export_dialog import ExportDialog
 
     monkeypatch.chdir(tmp_path)

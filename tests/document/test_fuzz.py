@@ -165,6 +165,7 @@ def test_hostile_articles_load_or_are_refused_in_one_line(
         folder = tmp_path / str(index % 50)
         folder.mkdir(exist_ok=True)
         kind, path = case(rng, folder, index)
+        document: Document | None
         try:
             document = load_document(path)
         except DocumentError as error:
@@ -172,6 +173,7 @@ def test_hostile_articles_load_or_are_refused_in_one_line(
             outcomes["refused"] += 1
             document = None
         else:
+            assert document is not None
             check_document(document)
             outcomes["loaded"] += 1
             outcomes["sidecar ignored"] += bool(document.meta.warnings)

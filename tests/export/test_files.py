@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -76,8 +77,10 @@ def test_fifo_is_refused_even_with_force(tmp_path: Path, via_link: bool) -> None
     if via_link:
         target = tmp_path / "link.md"
         target.symlink_to(fifo)
-    for check in (lambda: check_target(target, force=True),
-                  lambda: write_atomically(target, b"x", force=True)):
+    checks: tuple[Callable[[], object], ...] = (
+        lambda: check_target(target, force=True),
+        lambda: write_atomically(target, b"x", force=True))
+    for check in checks:
         with pytest.raises(GlossError, match=r"is a FIFO \(named pipe\), not a regular file"):
             check()
     assert fifo.exists() and not fifo.is_file()  # still the FIFO, not replaced

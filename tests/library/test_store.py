@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ TEXT = ("Talks resumed in Geneva on Monday after a week of silence.\n\n"
         "Delegates said sanctions would be discussed on Thursday.")
 
 
-def doc(text: str = TEXT, **meta: str) -> Document:
+def doc(text: str = TEXT, **meta: Any) -> Document:
     document = parse_document(text, "text")
     return Document(document.text, document.blocks, Metadata(**meta))
 
