@@ -15,8 +15,12 @@ import pytest
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
+SOCKET = f"gloss-smoke-{uuid.uuid4().hex[:8]}"  # a private server: no other tmux is touched
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=30).stdout
+    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True,
+                          timeout=30).stdout
 
 
 @pytest.fixture
@@ -25,8 +29,11 @@ def session(tmp_path: Path) -> Iterator[str]:
     command = f"{sys.executable} -m tui --db {tmp_path / 'notes.json'}"
     tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36", command)
     tmux("resize-window", "-t", name, "-x", "120", "-y", "36")
+    socket = tmux("display-message", "-p", "#{socket_path}").strip()
     yield name
-    tmux("kill-session", "-t", name)
+    tmux("kill-server")
+    if socket:
+        Path(socket).unlink(missing_ok=True)  # tmux leaves the socket file behind
 
 
 def wait_for(name: str, text: str, seconds: float = 90) -> str:
