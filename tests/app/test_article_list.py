@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.cells import cell_len
+from rich.color import Color as RichColor
+from rich.segment import Segment
+from rich.style import Style
 from textual.app import App, ComposeResult
+from textual.color import Color
+from textual.geometry import Region
 from textual.strip import Strip
 
+from tui.app.palette import MINIMUM_CONTRAST, contrast
 from tui.app.widgets.article_list import ArticleList, ArticleRow
+from tui.resources import styles_dir
 
 SIZE = (100, 24)
 
@@ -35,6 +44,8 @@ class CountingList(ArticleList):
 
 
 class Host(App[None]):
+    CSS_PATH = str(Path(styles_dir()) / "library.tcss")
+
     def __init__(self, rows: list[ArticleRow]) -> None:
         super().__init__()
         self.rows = rows
@@ -231,3 +242,40 @@ async def test_long_and_wide_titles_are_cut_with_an_ellipsis_to_the_column() -> 
             assert strip.cell_length == width
             assert "\u2026" in strip.text
         assert cell_len(table.render_line(1).text) == width
+
+
+async def test_header_cursor_stripes_and_unread_titles_are_readable_in_every_theme() -> None:
+    app = Host([row(n) for n in range(30)])
+    failures: list[str] = []
+    checked: set[str] = set()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.query_one(CountingList)
+        await pilot.press("down")
+        for name in sorted(app.available_themes):
+            app.theme = name
+            for focused in (True, False):
+                if focused:
+                    table.focus()
+                else:
+                    app.set_focus(None)
+                await pilot.pause()
+                theme = app.ansi_theme
+                plain = table.rich_style
+                for strip in table.render_lines(Region(0, 0, table.size.width, 6)):
+                    for text, style, _ in Segment.simplify(strip):
+                        style = style or Style()
+                        if not text.strip() or (style.color == plain.color
+                                                and style.bgcolor == plain.bgcolor):
+                            continue  # the theme's own text on its own background
+                        fg = style.color or plain.color or RichColor.default()
+                        bg = style.bgcolor or plain.bgcolor or RichColor.default()
+                        ratio = contrast(Color(*fg.get_truecolor(theme, foreground=True)),
+                                         Color(*bg.get_truecolor(theme, foreground=False)))
+                        checked.add(text.strip())
+                        if ratio < MINIMUM_CONTRAST:
+                            failures.append(f"{name} (focus {focused}): {ratio:.2f} on "
+                                            f"{text.strip()!r}")
+        cursor_title = table.rows[1].title
+    assert "Added \u25bc" in checked
+    assert any(cursor_title in text for text in checked)  # the cursor row, on a stripe
+    assert not failures, "\n".join(failures)

@@ -26,6 +26,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.palette import layered_style
 from tui.document.controls import show_controls
 from tui.store.library import Article
 
@@ -142,38 +143,7 @@ class ArticleList(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--header", "article-list--sorted", "article-list--cursor",
         "article-list--unread", "article-list--stripe",
-    }
-    DEFAULT_CSS = """
-    ArticleList {
-        background: $surface;
-        color: $foreground;
-    }
-    ArticleList > .article-list--header {
-        background: $panel;
-        color: $foreground;
-        text-style: bold;
-    }
-    ArticleList > .article-list--sorted {
-        background: $panel;
-        color: $accent;
-        text-style: bold;
-    }
-    ArticleList > .article-list--cursor {
-        background: $block-cursor-blurred-background;
-        color: $block-cursor-blurred-foreground;
-    }
-    ArticleList:focus > .article-list--cursor {
-        background: $block-cursor-background;
-        color: $block-cursor-foreground;
-        text-style: $block-cursor-text-style;
-    }
-    ArticleList > .article-list--unread {
-        text-style: bold;
-    }
-    ArticleList > .article-list--stripe {
-        background: $surface-lighten-1;
-    }
-    """
+    }  # styled with theme variables in styles/library.tcss
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open", show=False),
         Binding("j,down", "cursor_down", "Down", show=False),
@@ -226,6 +196,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(ROW_CACHE_SIZE)
         self._layout: list[tuple[Column, int, int]] = []
         self._layout_width = -1
+        self._styles: dict[tuple[str, ...], Style] = {}
 
     # ------------------------------------------------------------------- data
     def set_rows(self, rows: Sequence[ArticleRow], keep: str | None = None) -> None:
@@ -353,6 +324,14 @@ class ArticleList(ScrollView, can_focus=True):
         """A theme switch (or any CSS change): every cached strip has stale colours."""
         super().notify_style_update()
         self._cache.clear()
+        self._styles.clear()
+
+    def _style(self, layers: tuple[str, ...]) -> Style:
+        """The component classes ``layers`` over the list's own style, blended and readable."""
+        style = self._styles.get(layers)
+        if style is None:
+            style = self._styles[layers] = layered_style(self, self.rich_style, layers)
+        return style
 
     def on_resize(self, event: events.Resize) -> None:
         self._forget()
@@ -381,8 +360,8 @@ class ArticleList(ScrollView, can_focus=True):
         return strip
 
     def _header(self, width: int) -> Strip:
-        base = self.get_component_rich_style("article-list--header")
-        sorted_style = self.get_component_rich_style("article-list--sorted")
+        base = self._style(("article-list--header",))
+        sorted_style = self._style(("article-list--header", "article-list--sorted"))
         segments = []
         for column, _start, size in self._columns():
             label = column.label
@@ -396,17 +375,14 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _row(self, index: int, width: int, cursor: bool) -> Strip:
         row = self.rows[index]
-        base = self.rich_style
-        if index % 2:
-            base = base + self.get_component_rich_style("article-list--stripe")
+        layers: tuple[str, ...] = ("article-list--stripe",) if index % 2 else ()
         if cursor:
-            base = base + self.get_component_rich_style("article-list--cursor")
-        unread = self.get_component_rich_style("article-list--unread", partial=True)
+            layers += ("article-list--cursor",)
+        base = self._style(layers)
+        title = self._style((*layers, "article-list--unread")) if not row.read else base
         segments: list[Segment] = []
         for column, _start, size in self._columns():
-            style: Style = base
-            if column.key == "title" and not row.read:
-                style = base + unread
+            style = title if column.key == "title" else base
             segments.append(Segment(" " * GAP, base))
             segments.append(Segment(fit(self.cell(row, column.key), size, column.right), style))
         return Strip(segments).adjust_cell_length(width, base)
