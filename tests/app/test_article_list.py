@@ -8,6 +8,7 @@ from rich.cells import cell_len
 from rich.color import Color as RichColor
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.app import App, ComposeResult
 from textual.color import Color
 from textual.geometry import Region
@@ -194,6 +195,19 @@ async def test_a_click_moves_the_cursor_and_a_second_click_opens() -> None:
         await pilot.click(CountingList, offset=(5, 4))
         await pilot.pause()
         assert app.selected == [table.rows[3].key]
+
+
+async def test_the_wheel_scrolls_the_rows_and_leaves_the_cursor() -> None:
+    app = Host([row(n) for n in range(10_000)])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.query_one(CountingList)
+        table.rendered = 0
+        table.post_message(events.MouseScrollDown(table, 5, 5, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert table.scroll_offset.y > 0
+        assert table.cursor_row == 0
+        assert 0 < table.rendered <= table.size.height
 
 
 async def test_a_resize_keeps_the_cursor_row_on_screen() -> None:

@@ -114,14 +114,20 @@ def fit(text: str, width: int, right: bool = False) -> str:
     return pad + text if right else text + pad
 
 
-def layout(width: int, rows: Sequence[ArticleRow]) -> list[tuple[Column, int, int]]:
-    """Each shown column with its first cell and width, for a list ``width`` cells wide."""
+def widest(rows: Sequence[ArticleRow]) -> dict[str, int]:
+    """The widest text (cells) of each column that fits its content, over ``rows``."""
+    return {c.key: max((cell_len(visible_text(c.text(r))) for r in rows), default=0)
+            for c in COLUMNS if c.fit}
+
+
+def layout(width: int, content: dict[str, int]) -> list[tuple[Column, int, int]]:
+    """Each shown column with its first cell and width, for a list ``width`` cells wide;
+    ``content`` is :func:`widest` of the rows."""
     widths: dict[str, int] = {}
     for column in COLUMNS[1:]:
         size = column.width
         if column.fit:
-            widest = max((cell_len(visible_text(column.text(r))) for r in rows), default=0)
-            size = min(size, max(widest, len(column.label) + 2))
+            size = min(size, max(content.get(column.key, 0), len(column.label) + 2))
         widths[column.key] = size
     shown = [c for c in COLUMNS[1:]]
     for key in HIDE_ORDER:
@@ -196,6 +202,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(ROW_CACHE_SIZE)
         self._layout: list[tuple[Column, int, int]] = []
         self._layout_width = -1
+        self._widest: dict[str, int] | None = None  # per data, not per width
         self._styles: dict[tuple[str, ...], Style] = {}
 
     # ------------------------------------------------------------------- data
@@ -203,6 +210,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Show ``rows`` in the current order; the cursor stays on ``keep`` if it is there."""
         self.rows = tuple(sorted(rows, key=COLUMN[self.sort_column].sort,
                                  reverse=self.sort_reverse))
+        self._widest = None
         self._forget()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) + 1)
         index = self.index_of(keep) if keep is not None else None
@@ -341,7 +349,9 @@ class ArticleList(ScrollView, can_focus=True):
     def _columns(self) -> list[tuple[Column, int, int]]:
         width = self.scrollable_content_region.width
         if width != self._layout_width:
-            self._layout = layout(width, self.rows)
+            if self._widest is None:
+                self._widest = widest(self.rows)
+            self._layout = layout(width, self._widest)
             self._layout_width = width
         return self._layout
 
