@@ -390,9 +390,11 @@ class ArticleList(ScrollView, can_focus=True):
             layers += ("article-list--cursor",)
         base = self._style(layers)
         title = self._style((*layers, "article-list--unread")) if not row.read else base
-        segments: list[Segment] = []
-        for column, _start, size in self._columns():
-            style = title if column.key == "title" else base
-            segments.append(Segment(" " * GAP, base))
-            segments.append(Segment(fit(self.cell(row, column.key), size, column.right), style))
+        (first, _, title_width), *rest = self._columns()
+        gap = " " * GAP
+        cells = gap.join(fit(self.cell(row, c.key), size, c.right) for c, _, size in rest)
+        # Three segments a row, not two per column: fewer for the compositor to cut and crop.
+        segments = [Segment(gap, base),
+                    Segment(fit(self.cell(row, first.key), title_width), title),
+                    Segment(gap + cells, base)]
         return Strip(segments).adjust_cell_length(width, base)
