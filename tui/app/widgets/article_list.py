@@ -212,7 +212,7 @@ class ArticleList(ScrollView, can_focus=True):
                                  reverse=self.sort_reverse))
         self._widest = None
         self._forget()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) + 1)
+        self.virtual_size = Size(0, len(self.rows) + 1)  # rows fit the width: no sideways scroll
         index = self.index_of(keep) if keep is not None else None
         self.move_cursor(index or 0, force=True)
 
@@ -343,7 +343,6 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._forget()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) + 1)
         self.call_after_refresh(self.scroll_to_cursor)
 
     def _columns(self) -> list[tuple[Column, int, int]]:
