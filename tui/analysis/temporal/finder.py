@@ -33,9 +33,29 @@ _HOLIDAY = (r"(?-i:Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Valentine's Da
             r"|Election Day|Presidents Day|Martin Luther King Day)")
 _TZ = r"(?-i: [A-Z]{2,4}T?\b)"
 
+# Events that come round every year: "annual" before them is a set ("the annual summit");
+# before an amount it is not ("annual sales", "an annual rate of 3%").
+_YEARLY_EVENTS = (r"(?:conference|meeting|summit|festival|convention|parade|celebration|ceremony|"
+                  r"tournament|race|marathon|fair|gala|pilgrimage|congress|assembly|rally|"
+                  r"exhibition|show|awards?|visit|trip|reunion|retreat|gathering|holiday)s?\b")
+_AMOUNT_NOUNS = (r"(?:account|rate|rates|level|levels|price|prices|value|market|figures?|"
+                 r"account|affairs|events|trend|pace|estimate|numbers?)\b")
 # Our own patterns over the raw text, case-insensitive, on word boundaries. Words that are
-# temporal only now and then ("former", "recent", "past", a bare "soon") are left to spaCy.
+# temporal only now and then ("former", "past", a bare "soon") are left to spaCy; "recent"
+# and "current" qualifying a noun ("a recent filing", "its current chief") are PAST_REF and
+# PRESENT_REF, as TimeBank marks them.
 _PATTERNS = [
+    # vague adjectives and market-report days
+    rf"(?<!most )recent(?= (?!{_UNITS}|(?:trading )?sessions)[a-z])",
+    rf"(?<!electric )current(?= (?!{_UNITS}|quarter|half|year|month|week|{_AMOUNT_NOUNS})"
+    r"[a-z])",
+    rf"annual(?= {_YEARLY_EVENTS})",
+    r"(?:(?<=ended )|(?<=closed )|(?<=opened )|(?<=started )|(?<=began )|(?<=finished )"
+    r"|(?<=ending )|(?<=closing )|(?<=ends )|(?<=closes ))the (?:day|session)",
+    r"(?:the )?year[- ]to[- ]date",
+    rf"(?:(?:the )?(?:recent|past|last|previous|next|coming|past few|last few|next few)|"
+    rf"\d+|{_NUMW}|several|a few)(?: straight| consecutive)? (?:trading (?:days|sessions)"
+    r"|sessions)",
     # vague references and lists of units
     rf"(?:the )?(?:coming|upcoming|next few|past few|last few) {_UNITS}"
     rf"(?: (?:and|or) {_UNITS})*",
@@ -160,7 +180,7 @@ _FIRST_WORDS = {
         "seventeen", "eighteen", "nineteen", "christmas", "new", "valentine", "halloween",
         "independence", "bastille", "boxing", "veterans", "armistice", "easter", "good",
         "thanksgiving", "labor", "memorial", "election", "presidents", "martin", "final",
-        "remaining",
+        "remaining", "recent", "current", "annual",
     ),
 }
 _WORD = re.compile(r"[^\W_]+")
@@ -304,8 +324,19 @@ _AGE = re.compile(r"\w[- ](?:year|month|week|day)s?[- ]old$", re.IGNORECASE)
 
 
 def looks_temporal_but_is_not(text: str, start: int, end: int) -> bool:
-    """An age ("52 years old") or the noun march ("the Long March")."""
-    return _is_age(text, start, end) or _is_a_march(text, start, end)
+    """An age ("52 years old"), the noun march ("the Long March"), or "annual" before an
+    amount ("annual sales")."""
+    return (_is_age(text, start, end) or _is_a_march(text, start, end)
+            or _is_an_annual_amount(text, start, end))
+
+
+_YEARLY_EVENT_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_YEARLY_EVENTS}", re.IGNORECASE)
+
+
+def _is_an_annual_amount(text: str, start: int, end: int) -> bool:
+    """ "annual" is a set only before an event that comes round ("the annual summit")."""
+    return text[start:end].lower() == "annual" and not _YEARLY_EVENT_AFTER.match(
+        text, end, end + 40)
 
 
 def _is_age(text: str, start: int, end: int) -> bool:

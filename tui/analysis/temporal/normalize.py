@@ -29,8 +29,12 @@ class Normalizer(DurationRules, AbsoluteRules, RelativeRules, ShiftRules, ClockR
         s = clean(text)
         if not s:
             return None
+        # A trading session is a day of the market: "three sessions", "recent sessions".
+        s = _SESSIONS.sub("days", s)
         if s in lx.VAGUE_REFS:
             return Reading("DATE", lx.VAGUE_REFS[s])
+        if r := self._story_day(s):
+            return r
         if r := self._vague_plural(s):
             return r
         if r := self._of_that_year(s):
@@ -51,6 +55,20 @@ class Normalizer(DurationRules, AbsoluteRules, RelativeRules, ShiftRules, ClockR
                     return Reading(reading.type, reading.value, _fit_mod(mod, reading.type),
                                    reading.anchor, reading.period)
                 return reading
+        return None
+
+    def _story_day(self, s: str) -> Reading | None:
+        """"ended the day", "closed the session": the day the story is at (a market report's
+        day); "year to date": this year so far, named by the year."""
+        if s in ("the day", "the session"):
+            base, anchor = self._base(deictic=False)
+            if base is not None and base.grain == "day":
+                return self._date(base, anchor=anchor)
+            return None
+        if s in ("year to date", "the year to date"):
+            base, anchor = self._base(deictic=True)
+            if base is not None:
+                return self._date(base.coarsen("year"), anchor=anchor)
         return None
 
     def _week_of(self, s: str) -> Reading | None:
@@ -84,6 +102,7 @@ class Normalizer(DurationRules, AbsoluteRules, RelativeRules, ShiftRules, ClockR
         return Reading(head.type, head.value, head.mod, year.anchor, head.period)
 
 
+_SESSIONS = re.compile(r"\b(?:trading )?(?:sessions|days)\b(?<!^days)|\btrading day\b")
 _MOD_WORDS = sorted(lx.MOD_PREFIXES, key=len, reverse=True)
 
 
