@@ -60,7 +60,9 @@ def parse_docs(nlp: Any, texts: list[str], cache: Path | None, key: str) -> list
     """spaCy docs for ``texts``, from a DocBin cache when one matches the texts exactly."""
     from spacy.tokens import DocBin
 
-    digest = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:16]
+    # The pipeline's own components (the numeric-date ruler) change the parse: key on them too.
+    pipeline = (ROOT / "tui" / "analysis" / "nlp.py").read_bytes()
+    digest = hashlib.sha256("\0".join(texts).encode() + pipeline).hexdigest()[:16]
     path = cache / f"{key}-{digest}.spacy" if cache else None
     if path is not None and path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
