@@ -71,8 +71,8 @@ _PATTERNS = [
     _HOLIDAY,
     # clock times and parts of day
     rf"(?:\d{{1,2}}(?::\d{{2}})? ?(?:a\.m\.|p\.m\.|am|pm)|noon|midnight)(?:{_TZ})?"
-    rf"(?:,? (?:{_WEEKDAY}|today|yesterday|tomorrow|(?-i:{_MONTH_CAP}|{_MONTH_ABBR_CAP})\.? "
-    r"\d{1,2}))?",
+    rf"(?:,? (?:(?:{_WEEKDAY}|today|yesterday|tomorrow)(?: (?:morning|afternoon|evening|night))?"
+    rf"|(?-i:{_MONTH_CAP}|{_MONTH_ABBR_CAP})\.? \d{{1,2}}))?",
     rf"\d{{1,2}}:\d{{2}}(?: ?(?:a\.m\.|p\.m\.|am|pm))?(?:{_TZ})?",
     rf"(?:(?:{_WEEKDAY}|yesterday|today|tomorrow|this|last|that|the next|the following) )"
     r"(?:morning|afternoon|evening|night)",

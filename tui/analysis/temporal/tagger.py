@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -53,12 +54,17 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
     spans = sorted({*spans, *_select(_free(unreadable, spans))})
     previous: Period | None = Period(dct, "day") if dct is not None and not narrative else None
     out: list[Timex] = []
-    for start, end in spans:
+    for i, (start, end) in enumerate(spans):
         span = doc.char_span(start, end, alignment_mode="expand")
         direction = tense.direction(span) if span is not None and len(span) else 0
         ctx = Context(dct, previous, direction, date_order, narrative)
-        reading = (_read(Normalizer(ctx), stand_ins.get((start, end), text[start:end]))
+        # A clock time takes its day from the date that governs it ("3 p.m. on Tuesday").
+        day = _governing_day(text, spans, i, ctx)
+        reading = (_read(Normalizer(replace(ctx, previous=day)),
+                         stand_ins.get((start, end), text[start:end]))
                    or _partial(text[start:end], direction, ctx))
+        if reading is not None:
+            reading = _after_midnight(text, start, reading)
         if reading is None:
             continue
         out.append(Timex(start, end, text[start:end], reading.type, reading.value,
@@ -102,6 +108,40 @@ def _trimmed(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int
         if e > s:
             out.extend(finder.split_ranges(text, s, e))
     return out
+
+
+# A clock time and the date right after it: "3 p.m. on Tuesday", "9 a.m., Friday".
+_CLOCK_ONLY = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)"
+                         r"(?:\s+[A-Z]{2,4}T?)?$", re.IGNORECASE)
+_TO_ITS_DAY = re.compile(r"^\s*(?:,|on|,\s*on)?\s*$")
+
+
+def _governing_day(text: str, spans: list[tuple[int, int]], i: int,
+                   ctx: Context) -> Period | None:
+    """The date a bare clock time takes its day from: the day named right after it ("3 p.m.
+    on Tuesday"), else the story's current date (``previous``)."""
+    start, end = spans[i]
+    if i + 1 >= len(spans) or not _CLOCK_ONLY.match(text[start:end]):
+        return ctx.previous
+    nxt_start, nxt_end = spans[i + 1]
+    if not _TO_ITS_DAY.match(text[end:nxt_start]):
+        return ctx.previous
+    day = _read(Normalizer(ctx), text[nxt_start:nxt_end])
+    if day is None or day.period is None or day.period.grain != "day":
+        return ctx.previous
+    return day.period
+
+
+_PAST_MIDNIGHT = re.compile(r"\b(?:past|after)\s+$", re.IGNORECASE)
+
+
+def _after_midnight(text: str, start: int, reading: Reading) -> Reading:
+    """ "past midnight" of a day is the start of the next one."""
+    if not (reading.value.endswith("T24:00") and reading.period is not None
+            and _PAST_MIDNIGHT.search(text, max(0, start - 8), start)):
+        return reading
+    day = reading.period.shift(1)
+    return Reading("TIME", f"{day.value}T00:00", reading.mod, reading.anchor, day)
 
 
 def _partial(expression: str, direction: int, ctx: Context) -> Reading | None:
