@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from tui.analysis.temporal import holidays
 from tui.analysis.temporal import lexicon as lx
 
 if TYPE_CHECKING:
@@ -27,10 +28,7 @@ _WEEKDAY_CAP = "|".join(w.capitalize() for w in _WEEKDAY.split("|"))
 _UNITS = r"(?:days|weeks|months|years|decades|hours|minutes)"
 _NUMW = "|".join(w for w in lx.NUMBER_WORDS if " " not in w and w not in ("a", "an", "single"))
 
-_HOLIDAY = (r"(?-i:Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Valentine's Day|Halloween"
-            r"|Independence Day|Bastille Day|Boxing Day|Veterans Day|Armistice Day|Easter"
-            r"(?: Sunday| Monday)?|Good Friday|Thanksgiving(?: Day)?|Labor Day|Memorial Day"
-            r"|Election Day|Presidents Day|Martin Luther King Day)")
+_HOLIDAY = holidays.name_pattern()
 _TZ = r"(?-i: [A-Z]{2,4}T?\b)"
 
 # Events that come round every year: "annual" before them is a set ("the annual summit");
@@ -177,11 +175,10 @@ _FIRST_WORDS = {
         "almost", "more", "less", "over", "some", "at", "up", "several", "few", "many",
         "fiscal", "calendar", "year", "years", "day", "days", "week", "weeks", "month",
         "months", "hour", "hours", "minute", "minutes", "decade", "decades", "sixteen",
-        "seventeen", "eighteen", "nineteen", "christmas", "new", "valentine", "halloween",
-        "independence", "bastille", "boxing", "veterans", "armistice", "easter", "good",
-        "thanksgiving", "labor", "memorial", "election", "presidents", "martin", "final",
-        "remaining", "recent", "current", "annual",
+        "seventeen", "eighteen", "nineteen", "final", "remaining", "recent", "current",
+        "annual",
     ),
+    *holidays.first_words(),
 }
 _WORD = re.compile(r"[^\W_]+")
 
