@@ -54,6 +54,7 @@ def _both_date_parts(a: str, b: str) -> bool:
 # weekday ("On Tuesday, 3/5,"). A fraction follows a verb or a number ("rose 3/4", "1 3/4").
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her",
                           "our", "next", "last"})
+_TIME_PREPOSITIONS = frozenset({"on", "by", "since", "until", "till", "before", "after"})
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "'s"})
 _CLAUSE_ENDS = frozenset({".", ",", ";", ":", "and", "or", "at", "in", "with", ")"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -79,6 +80,8 @@ def looks_like_numeric_date(token_text: str, previous: str | None,
 
 
 def _date_context(previous: str, following: str, before_previous: str) -> bool:
+    if following in ("of", "percent", "%") and previous not in _TIME_PREPOSITIONS:
+        return False  # "4/5 of voters"
     if previous in _DATE_CUES or previous in _WEEKDAYS:
         return True
     if previous == "," and before_previous in _WEEKDAYS:

@@ -85,6 +85,7 @@ _PATTERNS = [
     r"the following|that|the same|the next) (?:day|week|weekend|month|year|decade|century|"
     r"spring|summer|fall|autumn|winter)",
     r"(?:earlier|later) in the (?:day|week|month|year|decade)",
+    r"(?:earlier|later) (?:today|tonight|this (?:morning|afternoon|evening))",
     rf"the week of (?:(?-i:{_MONTH_CAP}|{_MONTH_ABBR_CAP})\.? \d{{1,2}}"
     rf"|\d{{1,2}} (?-i:{_MONTH_CAP}))",
     # business quarters and halves
@@ -209,6 +210,11 @@ _THE_FULL_DATE = re.compile(rf"^the (?=(?:{_MONTH}|{_MONTH_ABBR})\.? \d)", re.IG
 
 
 _RANGE_JOIN = r"\s*(?:[-\u2013]|to|and|until|through)\s*"
+# "7/30-31" (month first) and "30-31/7" (day first): the bare day stands for a numeric date.
+_NUMERIC_THEN_DAY = re.compile(r"(?<![\w/])(?P<m>\d{1,2})/(?P<a>\d{1,2})[-\u2013](?P<b>\d{1,2})"
+                               r"(?![\w/])")
+_DAY_THEN_NUMERIC = re.compile(r"(?<![\w/])(?P<a>\d{1,2})[-\u2013](?P<b>\d{1,2})/(?P<m>\d{1,2})"
+                               r"(?![\w/])")
 _DAYS_THEN_MONTH = re.compile(
     rf"\b(?P<a>[0-3]?\d){_RANGE_JOIN}(?P<b>[0-3]?\d)(?:st|nd|rd|th)? (?P<month>(?-i:{_MONTH_CAP}))"
     rf"(?P<year>,? \d{{4}})?\b"
@@ -220,7 +226,8 @@ _MONTH_THEN_DAYS = re.compile(
 
 
 def day_ranges(text: str) -> Iterable[tuple[int, int, str]]:
-    """Days that borrow their month from a range: "22" in "22-24 August 1914".
+    """Days that borrow their month from a range: "22" in "22-24 August 1914", "31" in
+    "7/30-31".
 
     Yields the bare day's span and the full date to read it as ("22 August 1914"), and the
     date that closes the range; for "August 22-24, 1914" the first date with its year.
@@ -228,6 +235,14 @@ def day_ranges(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _DAYS_THEN_MONTH.finditer(text):
         yield m.start("a"), m.end("a"), f"{m['a']} {m['month']}{m['year'] or ''}"
         yield m.start("b"), m.end(), text[m.start("b"):m.end()]
+    for m in _NUMERIC_THEN_DAY.finditer(text):
+        if int(m["a"]) < int(m["b"]) <= 31:
+            yield m.start("m"), m.end("a"), f"{m['m']}/{m['a']}"
+            yield m.start("b"), m.end("b"), f"{m['m']}/{m['b']}"
+    for m in _DAY_THEN_NUMERIC.finditer(text):
+        if int(m["a"]) < int(m["b"]) <= 31:
+            yield m.start("a"), m.end("a"), f"{m['a']}/{m['m']}"
+            yield m.start("b"), m.end("m"), f"{m['b']}/{m['m']}"
     for m in _MONTH_THEN_DAYS.finditer(text):
         year = m["year"] or ""
         yield m.start("b"), m.end("b"), f"{m['month']} {m['b']}{year}"

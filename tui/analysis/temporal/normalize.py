@@ -44,6 +44,8 @@ class Normalizer(DurationRules, AbsoluteRules, RelativeRules, ShiftRules, ClockR
             mod, core = mod or "APPROX", core.replace(" or so", "")
         if week := self._week_of(core):
             return week
+        if m := _EARLIER_LATER.match(core):  # "earlier today" is today, said of its past part
+            return self.read(m["day"])
         for rule in (self._set, self._iso, self._numeric, self._month_date, self._month_rel,
                      self._holiday, self._year_forms,
                      self._relative_day, self._weekday, self._season, self._quarter,
@@ -102,6 +104,8 @@ class Normalizer(DurationRules, AbsoluteRules, RelativeRules, ShiftRules, ClockR
         return Reading(head.type, head.value, head.mod, year.anchor, head.period)
 
 
+_EARLIER_LATER = re.compile(r"^(?:earlier|later) (?P<day>today|tonight|this (?:morning|"
+                            r"afternoon|evening))$")
 _SESSIONS = re.compile(r"\b(?:trading )?(?:sessions|days)\b(?<!^days)|\btrading day\b")
 _MOD_WORDS = sorted(lx.MOD_PREFIXES, key=len, reverse=True)
 
