@@ -161,7 +161,10 @@ def _partial(expression: str, direction: int, ctx: Context) -> Reading | None:
     base, anchor = normalizer._base(deictic=False)
     if ctx.narrative and anchor != "previous":
         base = None  # a history's own days are not the day it was published
-    return partial_reading(expression, direction, base, anchor)
+    reading = partial_reading(expression, direction, base, anchor)
+    if reading is not None and reading.type in ("DATE", "TIME") and reading.value[:1] == "X":
+        return None  # "some day, unknown which": a value that is almost never the right one
+    return reading
 
 
 # Words that only modify the expression after them: "earlier Friday", "barely a month".
