@@ -21,6 +21,7 @@ class Config:
     store_repeat: int
     tmux: bool
     quit_after: float  # seconds after first paint before quitting during the book's analysis
+    kind: str = "full"  # full, quick or smoke: sections with their own sizes key on it
 
 
 def full(home: Path) -> Config:
@@ -32,11 +33,11 @@ def full(home: Path) -> Config:
 def quick(home: Path) -> Config:
     return Config(home, repeat=1, book_words=5_000, analysis_timeout=15.0, pages=5,
                   burst_gap=1.0, batch_words=1_500, batch_repeat=1, store_sizes=(100, 1_000),
-                  store_repeat=3, tmux=True, quit_after=3.0)
+                  store_repeat=3, tmux=True, quit_after=3.0, kind="quick")
 
 
 def smoke(home: Path) -> Config:
     """The smallest inputs that still exercise every figure: its numbers mean nothing."""
     return Config(home, repeat=1, book_words=600, analysis_timeout=15.0, pages=2,
                   burst_gap=0.2, batch_words=200, batch_repeat=1, store_sizes=(100, 1_000),
-                  store_repeat=1, tmux=True, quit_after=1.0)
+                  store_repeat=1, tmux=True, quit_after=1.0, kind="smoke")
