@@ -121,7 +121,13 @@ def _measure(kind: str, workers: int, source: Path) -> dict[str, Any]:
             write_results(cluster_results(client, numbered_lines(data), AnalyzeJob()), data,
                           sink)
             seconds = time.perf_counter() - timed
-    return {"seconds": seconds, "wall": time.perf_counter() - started}
+        worker_mb = max(client.run(_peak_mb).values())
+    return {"seconds": seconds, "wall": time.perf_counter() - started, "worker_mb": worker_mb}
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory (run on each worker)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _child(home: Path, kind: str, workers: int, source: Path) -> dict[str, Any]:
@@ -159,6 +165,8 @@ def figures(sizes: Sizes, home: Path, log: Callable[[str], None]) -> list[Row]:
         ratio_row("C", "cluster docs/s, Dask with one worker vs one process", rate["one"],
                   rate["single"], OVERHEAD_LIMIT, unit="docs/s", higher_is_better=True,
                   note=f"{docs} short articles; whole run {one['wall']:.1f} s"),
+        Row("C", "worker peak RSS, spaCy loaded, local:2", max(two["worker_mb"],
+            one["worker_mb"]), "MB", note="the largest worker process after the run"),
     ]
     small, large = sizes.rss_lines
     peaks: list[float] = []

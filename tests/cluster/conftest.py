@@ -11,7 +11,7 @@ from distributed import Client, LocalCluster
 @pytest.fixture(scope="package")
 def cluster() -> Iterator[LocalCluster]:
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as local:
+                      dashboard_address=":0") as local:
         yield local
 
 

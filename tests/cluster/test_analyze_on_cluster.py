@@ -49,9 +49,10 @@ def single_process(nlp: Any, data: bytes) -> bytes:
     return out.getvalue()
 
 
-def on_cluster(address: str, data: bytes, batch_size: int = 16) -> bytes:
+def on_cluster(address: str, data: bytes, group_lines: int) -> bytes:
     out = io.BytesIO()
-    run_jsonl_on_cluster(address, io.BytesIO(data), out, AnalyzeJob(batch_size=batch_size))
+    job = AnalyzeJob(batch_size=2, group_lines=group_lines)
+    run_jsonl_on_cluster(address, io.BytesIO(data), out, job)
     return out.getvalue()
 
 
@@ -68,7 +69,7 @@ def test_cli_local_two_gives_the_single_process_bytes(nlp: Any) -> None:
 def test_a_scheduler_address_gives_the_same_bytes_and_each_worker_loads_spacy_once(
         nlp: Any, cluster: LocalCluster, client: Client) -> None:
     data = ("\n".join(documents(40)) + "\n").encode("utf-8")
-    assert on_cluster(cluster.scheduler_address, data, batch_size=4) == single_process(nlp, data)
+    assert on_cluster(cluster.scheduler_address, data, group_lines=4) == single_process(nlp, data)
 
     def loads() -> int:
         from tui.analysis.nlp import _load_pipeline
@@ -83,11 +84,11 @@ def test_bad_lines_keep_their_error_lines_in_place(nlp: Any, cluster: LocalClust
     lines = [good[0], "not json", good[1], '{"id": "n", "text": 42}', "", good[2],
              '{"id": 3, "text": "x", "dct": "yesterday"}', *good[3:], "[1, 2]"]
     data = ("\n".join(lines) + "\n").encode("utf-8")
-    out = on_cluster(cluster.scheduler_address, data, batch_size=2)
+    out = on_cluster(cluster.scheduler_address, data, group_lines=2)
     assert out == single_process(nlp, data)
     records = [json.loads(line) for line in out.splitlines()]
     assert [r.get("error", "").split(":")[0] for r in records] == [
-        "", "line 2", "", "line 4", "", "line 7", "", "", "", "line 12"]
+        "", "line 2", "", "line 4", "", "line 7", "", "", "", "line 11"]
     assert records[3] == {"id": "n", "error": 'line 4: "text" must be a string'}
 
 
@@ -118,7 +119,7 @@ def test_a_worker_killed_mid_run_still_yields_every_line(
     # 15 groups over two workers: one of them starts its third.
     client.register_plugin(KillOnce(marker, nth=3), name="kill-once")
     try:
-        out = on_cluster(cluster.scheduler_address, data, batch_size=4)
+        out = on_cluster(cluster.scheduler_address, data, group_lines=4)
     finally:
         client.unregister_worker_plugin("kill-once")
     assert marker.exists()

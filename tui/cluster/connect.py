@@ -21,6 +21,9 @@ LOCAL_PREFIX = "local:"
 INSTALL_HINT = "pip install 'gloss[cluster]'"
 # Seconds to wait for a remote scheduler before saying it cannot be reached.
 CONNECT_TIMEOUT = 10
+# A local:N scheduler runs in this process: its event logs (a record per task per topic, kept
+# for dashboards nobody opens here) are capped low so memory stays flat however long the input.
+LOCAL_LOG_LENGTH = 100
 
 
 def scheduler_address(value: str) -> str:
@@ -60,10 +63,15 @@ def connect(address: str) -> Iterator[Client]:
     distributed = require_distributed()
     workers = local_workers(address)
     if workers is not None:
-        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
-                                           processes=True, dashboard_address=None)
-        with cluster, distributed.Client(cluster) as client:
-            yield client
+        import dask
+
+        # The logs take their length when first written, so the setting holds for the run.
+        with dask.config.set({"distributed.admin.log-length": LOCAL_LOG_LENGTH,
+                              "distributed.admin.low-level-log-length": LOCAL_LOG_LENGTH}):
+            cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
+                                               processes=True, dashboard_address=":0")
+            with cluster, distributed.Client(cluster) as client:
+                yield client
         return
     try:
         client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
