@@ -42,6 +42,7 @@ SPEEDUP_TARGET = 1.7
 OVERHEAD_LIMIT = 1.1
 RSS_LIMIT = 1.10
 PLACES = ("Paris", "Kyiv", "Nairobi", "Lima", "Osaka", "Denver", "Accra", "Hanoi")
+WARM_UP = b'{"id": 0, "text": "Ada Lovelace arrived in Paris on Monday."}\n'
 PEOPLE = ("Clara Morales", "David Okafor", "Maria Brennan", "Tim Cook", "Ada Lovelace")
 
 
@@ -103,6 +104,7 @@ def _measure(kind: str, workers: int, source: Path) -> dict[str, Any]:
         from tui.analysis.nlp import load_pipeline
 
         nlp = load_pipeline()
+        run_jsonl(nlp, io.BytesIO(WARM_UP), io.BytesIO())
         with source.open("rb") as data, open(os.devnull, "wb") as sink:
             timed = time.perf_counter()
             run_jsonl(nlp, data, sink)
@@ -110,12 +112,14 @@ def _measure(kind: str, workers: int, source: Path) -> dict[str, Any]:
         return {"seconds": seconds, "wall": time.perf_counter() - started}
     from tui.analysis.batch import write_results
     from tui.analysis.jsonl import numbered_lines
-    from tui.analysis.nlp import load_pipeline
-    from tui.cluster.analyze import AnalyzeJob, cluster_results
+    from tui.cluster.analyze import AnalyzeJob, analyze_group, cluster_results
     from tui.cluster.connect import connect
 
     with connect(f"local:{workers}") as client:
-        client.run(load_pipeline)  # every worker loads spaCy before the clock starts
+        # Every worker loads spaCy and analyses one line before the clock starts, as the
+        # single process does: first-use costs (the analysis version hash, lazy imports) are
+        # paid once per process, not per document.
+        client.run(analyze_group, AnalyzeJob(), [(1, WARM_UP)])
         with source.open("rb") as data, open(os.devnull, "wb") as sink:
             timed = time.perf_counter()
             write_results(cluster_results(client, numbered_lines(data), AnalyzeJob()), data,
