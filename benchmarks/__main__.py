@@ -17,10 +17,10 @@ from benchmarks import config as configs
 from benchmarks.book import write_book
 from benchmarks.table import Row, render
 
-SECTIONS = ("startup", "scrolling", "batch", "store", "cluster")
+SECTIONS = ("startup", "scrolling", "batch", "store", "library", "cluster")
 # The cluster section starts Dask clusters (about a minute even on tiny inputs): the smoke run
 # the test suite makes leaves it out; tests/cluster covers that path.
-SMOKE_SECTIONS = ("startup", "scrolling", "batch", "store")
+SMOKE_SECTIONS = ("startup", "scrolling", "batch", "store", "library")
 
 
 def _log(message: str) -> None:
@@ -64,6 +64,10 @@ def run(options: argparse.Namespace, log: Callable[[str], None] = _log) -> list[
                 rows += scrolling.run(config, book, log)
             elif section == "batch":
                 rows += throughput.run(config, log)
+            elif section == "library":
+                from benchmarks import library_bench
+
+                rows += library_bench.run(config.library_articles, config.library_added, log=False)
             elif section == "cluster":
                 rows += cluster_bench.run(config, log)
             else:

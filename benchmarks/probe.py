@@ -129,11 +129,12 @@ def after_import(name: str, callback: Callable[[ModuleType], None]) -> None:
 
 
 def instrument_gloss(app_module: ModuleType) -> None:
+    from tui.app.screens.reader import ReaderScreen
     from tui.app.widgets import article_view
     from tui.app.widgets.article_view import ArticleView
 
     instrument(ArticleView)
-    gloss = app_module.GlossApp
+    gloss: Any = ReaderScreen  # the app hands results to the reader screen
     apply_analysis = gloss.apply_analysis
 
     def _apply(self: Any, *args: Any) -> None:
@@ -145,7 +146,7 @@ def instrument_gloss(app_module: ModuleType) -> None:
 
     gloss.apply_analysis = _apply
 
-    progress = getattr(gloss, "_analysis_progress", None)
+    progress = getattr(gloss, "analysis_progress", None)
     if progress is not None:
         def _progress(self: Any, *args: Any) -> None:
             started = time.perf_counter()
@@ -154,7 +155,7 @@ def instrument_gloss(app_module: ModuleType) -> None:
             if STATE.first_partial is None:
                 STATE.first_partial = since_start()
 
-        gloss._analysis_progress = _progress
+        gloss.analysis_progress = _progress
 
     build_layout = getattr(article_view, "build_layout")  # noqa: B009 (not re-exported)
 
@@ -278,10 +279,10 @@ async def scroll_while_analysing(app: Any, article: Any,
     a batch of progress (new highlights from a chunk) are measured too, not just the first
     seconds."""
     figures: dict[str, Any] = {"page_down_ms": [], "page_down_cpu_ms": [], "jump_ms": [],
-                               "jump_cpu_ms": [], "analysis_running": app.analysis is None}
+                               "jump_cpu_ms": [], "analysis_running": app.reader.analysis is None}
     deadline = time.perf_counter() + options.timeout
     burst = 0
-    while app.analysis is None and time.perf_counter() < deadline:
+    while app.reader.analysis is None and time.perf_counter() < deadline:
         first = burst == 0
         found = await scroll_figures(app, article, options.pages if first else 5,
                                      (0.13 * burst) % 0.9, jumps=10 if first else 2)
@@ -375,10 +376,11 @@ def gloss_scenario(name: str, options: argparse.Namespace) -> Scenario:
         if name == "highlights":
             await wait_until(lambda: STATE.highlights_painted is not None, options.timeout)
         elif name == "book":
-            article = app.article
+            article = app.reader.article
             out["rows"] = len(article.rows)
             out["during"] = await scroll_while_analysing(app, article, options)
-            out["analysed"] = await wait_until(lambda: app.analysis is not None, options.timeout)
+            out["analysed"] = await wait_until(lambda: app.reader.analysis is not None,
+                                               options.timeout)
             out["waited_s"] = since_start()
             out["first_partial"] = STATE.first_partial
             out["progress_ms"] = STATE.progress_ms

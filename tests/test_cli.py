@@ -12,7 +12,7 @@ import pytest
 from tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ([], ["analyze"], ["export"], ["import", "notes.json"])
+COMMANDS: tuple[list[str], ...] = ([], ["analyze"], ["export"], ["import", "notes.json"])
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

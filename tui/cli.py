@@ -1,4 +1,4 @@
-"""Command-line entry: ``gloss [PATH]``, ``gloss analyze``, ``gloss export``, ``gloss import``.
+"""Command-line entry: ``gloss [PATH]``, ``add``, ``analyze``, ``export``, ``import``, ``timeline``.
 
 Every failure a user can cause ends in one line on stderr and exit code 2, never a traceback.
 """
@@ -16,7 +16,7 @@ from tui.cluster.connect import scheduler_address
 from tui.errors import GlossError
 
 EXIT_USAGE = 2
-SUBCOMMANDS = ("analyze", "export", "import")
+SUBCOMMANDS = ("analyze", "export", "import", "add", "timeline")
 FLAG_DATE_ORDERS = ("DMY", "MDY")
 
 
@@ -88,13 +88,30 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import W3C Web Annotation JSON")
     imp.add_argument("file")
     _common(imp)
+
+    add = sub.add_parser("add", help="add articles, folders, web pages or feeds to the library")
+    add.add_argument("inputs", nargs="+", metavar="PATH|DIR|URL|FEED")
+    add.add_argument("--processes", type=int, default=1, metavar="N",
+                     help="worker processes for the analysis")
+    add.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS",
+                     help="give up on a web page that does not answer within this time")
+    add.add_argument("--no-analysis", action="store_true",
+                     help="only add; the reader analyses each article when opened")
+    add.add_argument("--db", metavar="PATH", help="notes database, with the library beside it "
+                     "(default: user data dir; or $GLOSS_DB)")
+    add.add_argument("--model", metavar="NAME", help="spaCy pipeline package to load")
+
+    from tui.corpus.cli import add_parser as add_timeline
+
+    add_timeline(sub)
     return parser
 
 
 def build_open_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="gloss", description="Read a news article with its people, places and dates.",
-        epilog="Other commands: gloss analyze | export | import  (gloss COMMAND --help)")
+        epilog="Other commands: gloss add | analyze | export | import | timeline  "
+               "(gloss COMMAND --help)")
     parser.add_argument("--version", action="version", version=f"gloss {__version__}")
     parser.add_argument("path", nargs="?", help="article (.txt, .md, .html) or - for stdin; "
                         "default: the bundled sample")
@@ -109,6 +126,14 @@ def _dispatch(argv: list[str]) -> int:
             from tui.analysis.batch import main_analyze
 
             return main_analyze(args)
+        if args.command == "timeline":
+            from tui.corpus.cli import main_timeline
+
+            return main_timeline(args)
+        if args.command == "add":
+            from tui.library.add import main_add
+
+            return main_add(args)
         if args.command == "export":
             from tui.export.cli import main_export
 

@@ -17,7 +17,7 @@ def _module(path: Path) -> str:
 
 def _imports(path: Path, known: set[str]) -> set[str]:
     """Every analysis module ``path`` imports, at the top or inside a function."""
-    found = set()
+    found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]

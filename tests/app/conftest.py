@@ -44,9 +44,15 @@ async def settle(app: GlossApp, pilot: Pilot[None]) -> None:
     for _ in range(600):
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if not app.status.progress:
+        if not app.reader.status.progress:
             break
         await pilot.pause(0.05)
+    await pilot.pause()
+
+
+async def saved(app: GlossApp, pilot: Pilot[None]) -> None:
+    """Wait until the store has every change (the reader writes off the UI thread)."""
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 

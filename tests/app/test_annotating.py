@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textual.widgets import Input, TextArea
 
-from tests.app.conftest import SIZE, screen_text, settle
+from tests.app.conftest import SIZE, saved, screen_text, settle
 from tui.app.app import GlossApp
 from tui.app.screens.note_editor import NoteEditor
 from tui.app.widgets.notes_panel import NotesPanel
@@ -23,12 +23,12 @@ async def test_select_annotate_reopen_edit_delete_undo(
         await settle(app, pilot)
         text = app.document.text
         start = text.index(PASSAGE)
-        app.article.move_cursor(start)
+        app.reader.article.move_cursor(start)
         await pilot.press("v", "w", "w", "w")  # grows word by word: "Steve Witkoff arrived"
-        selection = app.article.selection
+        selection = app.reader.article.selection
         assert selection is not None and text[slice(*selection)] == "Steve Witkoff arrived"
         await pilot.press("e")  # to the end of the next entity, "Moscow"
-        selection = app.article.selection
+        selection = app.reader.article.selection
         assert selection is not None and text[slice(*selection)] == PASSAGE
         await pilot.press("a")
         assert isinstance(app.screen, NoteEditor)
@@ -47,10 +47,11 @@ async def test_select_annotate_reopen_edit_delete_undo(
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
         await settle(again, pilot)
-        assert again.notebook is not None and [n.id for n in again.notebook.notes] == [note.id]
-        assert (note.position.start, note.position.end, "highlight") in again.article.notes  # type: ignore[union-attr]
+        notebook = again.reader.notebook
+        assert notebook is not None and [n.id for n in notebook.notes] == [note.id]
+        assert (note.position.start, note.position.end, "highlight") in again.reader.article.notes
         await pilot.press("apostrophe")
-        panel = again.query_one(NotesPanel)
+        panel = again.reader.query_one(NotesPanel)
         assert panel.listed == [note.id]
         assert "First envoy visit" in screen_text(again)
         await pilot.press("e")
@@ -59,13 +60,15 @@ async def test_select_annotate_reopen_edit_delete_undo(
         body.select_all()
         await pilot.press(*"Edited body")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert store.get(note.id).body == "Edited body"  # type: ignore[union-attr]
+        await saved(again, pilot)
+        assert store.get(note.id).body == "Edited body"
         panel.focus_list()
         await pilot.press("d")
+        await saved(again, pilot)
         assert store.get(note.id) is None and panel.listed == []
         await pilot.press("u")
-        assert store.get(note.id).body == "Edited body"  # type: ignore[union-attr]
+        await saved(again, pilot)
+        assert store.get(note.id).body == "Edited body"
         assert panel.listed == [note.id]
 
 
@@ -76,13 +79,14 @@ async def test_h_and_a_category_number_make_highlights(make_app: Callable[..., G
         await settle(app, pilot)
         await pilot.press("s", "h")  # the first sentence, plain highlight
         await pilot.press("right_parenthesis", "s", "3")  # next sentence, category 3
+        await saved(app, pilot)
         notes = store.notes(app.document.id)
         assert [n.category for n in notes] == ["highlight", "question"]
         assert all(n.is_highlight for n in notes)
-        assert app.article.selection is None
-        app.article.move_cursor(0)
+        assert app.reader.article.selection is None
+        app.reader.article.move_cursor(0)
         await pilot.press("greater_than_sign")
-        assert app.article.cursor == notes[1].position.start  # type: ignore[union-attr]
+        assert app.reader.article.cursor == notes[1].position.start  # type: ignore[union-attr]
 
 
 async def test_a_closed_editor_keeps_the_draft_and_offers_it_back(
@@ -93,8 +97,7 @@ async def test_a_closed_editor_keeps_the_draft_and_offers_it_back(
         await settle(app, pilot)
         await pilot.press("s", "a")
         await pilot.press(*"half a thought")
-        await pilot.pause(0.5)
-        await pilot.press("escape")
+        await pilot.press("escape")  # the editor hands over the draft as it closes
         await pilot.pause()
     assert store.notes(app.document.id) == []
     again = make_app()
@@ -102,6 +105,7 @@ async def test_a_closed_editor_keeps_the_draft_and_offers_it_back(
         await settle(again, pilot)
         assert "unsaved note draft" in screen_text(again)
         await pilot.press("R")
+        await saved(again, pilot)  # the drafts are read off the UI thread
         assert isinstance(again.screen, NoteEditor)
         assert again.screen.query_one("#note-body", TextArea).text == "half a thought"
         await pilot.press("ctrl+s")
@@ -123,4 +127,4 @@ async def test_note_on_an_entity_from_the_entity_panel(make_app: Callable[..., G
         await pilot.pause()
     (note,) = store.notes(app.document.id)
     assert note.target == "entity" and note.target_key
-    assert note.target_key in {c.name for c in app.analysis.clusters}  # type: ignore[union-attr]
+    assert note.target_key in {c.name for c in app.reader.analysis.clusters}  # type: ignore[union-attr]

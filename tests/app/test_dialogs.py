@@ -22,6 +22,7 @@ from tui.app.screens.date_dialog import DateDialog, parse_dct
 from tui.app.screens.export_dialog import ExportDialog, ExportRequest
 from tui.app.screens.help import HelpScreen, key_label
 from tui.app.screens.note_editor import NoteEditor
+from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.notes_panel import NotesList
 from tui.document.controls import has_controls, show_controls
@@ -149,18 +150,21 @@ async def test_the_app_forgets_a_saved_date_when_asked_for_automatic(
     app = make_app()
     async with app.run_test(size=APP_SIZE) as pilot:
         await settle(app, pilot)
-        assert app.analysis is not None
-        own = (app.analysis.dct, app.analysis.dct_source, app.analysis.date_order_source)
+        analysis = app.reader.analysis
+        assert analysis is not None
+        own = (analysis.dct, analysis.dct_source, analysis.date_order_source)
         assert own[1] != "user"
         await pilot.press("D", *"2020-01-02", "tab", "down", "down", "enter")
         await settle(app, pilot)
         assert store.settings(app.document.id) == {"dct": "2020-01-02", "date_order": "MDY"}
-        assert (app.analysis.dct, app.analysis.dct_source) == ("2020-01-02", "user")
+        chosen = app.reader.analysis
+        assert chosen is not None and (chosen.dct, chosen.dct_source) == ("2020-01-02", "user")
         await pilot.press("D", "ctrl+r")
         await settle(app, pilot)
         assert store.settings(app.document.id) == {}
-        assert (app.analysis.dct, app.analysis.dct_source,
-                app.analysis.date_order_source) == own
+        again = app.reader.analysis
+        assert again is not None
+        assert (again.dct, again.dct_source, again.date_order_source) == own
 
 
 async def test_a_date_with_control_characters_is_shown_with_them_made_visible() -> None:
@@ -384,7 +388,7 @@ async def test_every_dialog_fits_a_small_terminal_down_to_its_hint_line(
 
 
 def help_sections() -> list[tuple[str, list[BindingType]]]:
-    return [("Reading", ArticleView.BINDINGS), ("Gloss", GlossApp.BINDINGS),
+    return [("Reading", ArticleView.BINDINGS), ("Gloss", ReaderScreen.BINDINGS),
             ("Notes panel", NotesList.BINDINGS), ("Note editor", NoteEditor.BINDINGS)]
 
 

@@ -175,15 +175,21 @@ async def test_a_resumed_draft_closed_untouched_is_kept(
     async with app.run_test(size=APP_SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("s", "a", *"half a thought", "escape")
+        await app.workers.wait_for_complete()  # drafts are written off the UI thread
         await pilot.pause()
         assert [d["body"] for d in store.drafts(app.document.id).values()] == ["half a thought"]
         await pilot.press("R")
+        await app.workers.wait_for_complete()  # R reads the drafts off the UI thread
+        await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
         await pilot.press("escape")  # read it, changed nothing
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.screen, NoteEditor)
         assert [d["body"] for d in store.drafts(app.document.id).values()] == ["half a thought"]
         await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
         assert app.screen.query_one("#note-body", TextArea).text == "half a thought"
 
@@ -253,11 +259,13 @@ def gloss_in_tmux(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
 
 
 def saved_notes(db: Path) -> list[dict[str, Any]]:
-    """The notes as the TinyDB file holds them (read without the app's code)."""
-    if not db.is_file():
-        return []
-    tables = json.loads(db.read_text(encoding="utf-8"))
-    return [record for record in tables.get(NOTES, {}).values() if "body" in record]
+    """The notes as the TinyDB files hold them (read without the app's code): the notes
+    live in shards in ``<db>.notes/``."""
+    records: list[dict[str, Any]] = []
+    for shard in sorted(db.with_name(f"{db.name}.notes").glob("*.json")):
+        tables = json.loads(shard.read_text(encoding="utf-8"))
+        records += [r for r in tables.get(NOTES, {}).values() if "body" in r]
+    return records
 
 
 def wait_for_notes(db: Path, seconds: float = 30) -> list[dict[str, Any]]:

@@ -17,11 +17,11 @@ AppPilot = tuple[GlossApp, Pilot[None]]
 
 async def test_text_and_highlights_appear(sample_app: AppPilot) -> None:
     app, _ = sample_app
-    assert app.analysis is not None
-    labels = {app.document.text[e.start:e.end]: e.label for e in app.analysis.entities}
+    assert app.reader.analysis is not None
+    labels = {app.document.text[e.start:e.end]: e.label for e in app.reader.analysis.entities}
     assert labels["Vladimir Putin"] == "PERSON"
     assert "Steve Witkoff" in screen_text(app)
-    chips = {c.key: c.count for c in app.query(LegendChip)}
+    chips = {c.key: c.count for c in app.reader.query(LegendChip)}
     assert chips["person"] > 10 and chips["date"] >= 8
 
 
@@ -29,7 +29,7 @@ async def test_e_moves_to_the_next_entity_and_status_describes_it(sample_app: Ap
     app, pilot = sample_app
     text = app.document.text
     await pilot.press("e", "e")
-    view = app.article
+    view = app.reader.article
     here = view.highlights.at(view.cursor)
     assert here is not None and here.start == view.cursor
     await pilot.press("E")
@@ -39,7 +39,7 @@ async def test_e_moves_to_the_next_entity_and_status_describes_it(sample_app: Ap
 
 async def test_m_cycles_the_mentions_of_one_person(sample_app: AppPilot) -> None:
     app, pilot = sample_app
-    view = app.article
+    view = app.reader.article
     text = app.document.text
     view.move_cursor(text.index("Putin"))
     seen = set()
@@ -53,25 +53,25 @@ async def test_m_cycles_the_mentions_of_one_person(sample_app: AppPilot) -> None
 async def test_number_key_hides_a_type_and_e_skips_it(sample_app: AppPilot) -> None:
     app, pilot = sample_app
     await pilot.press("1")  # Person
-    assert "person" in app.hidden
-    view = app.article
+    assert "person" in app.reader.hidden
+    view = app.reader.article
     for _ in range(12):
         await pilot.press("e")
         here = view.highlights.at(view.cursor)
         assert here is not None and here.category != "person"
     await pilot.press("1")
-    assert "person" not in app.hidden
+    assert "person" not in app.reader.hidden
 
 
 async def test_clicking_a_legend_chip_toggles_it(sample_app: AppPilot) -> None:
     app, pilot = sample_app
     await pilot.click("LegendChip.chip--org")
-    assert "org" in app.hidden
+    assert "org" in app.reader.hidden
 
 
 async def test_paging_and_top_bottom_move_the_view(sample_app: AppPilot) -> None:
     app, pilot = sample_app
-    view = app.article
+    view = app.reader.article
     await pilot.resize_terminal(100, 20)
     await pilot.pause(0.3)
     await pilot.press("space")
@@ -84,10 +84,10 @@ async def test_paging_and_top_bottom_move_the_view(sample_app: AppPilot) -> None
 
 async def test_sentence_and_word_motions(sample_app: AppPilot) -> None:
     app, pilot = sample_app
-    view = app.article
+    view = app.reader.article
     await pilot.press("right_parenthesis")
     second = view.cursor
-    assert any(s == second for s, _ in app.analysis.sentences)  # type: ignore[union-attr]
+    assert any(s == second for s, _ in app.reader.analysis.sentences)  # type: ignore[union-attr]
     await pilot.press("w")
     assert view.cursor > second and app.document.text[view.cursor - 1].isspace()
 
@@ -98,13 +98,13 @@ async def test_search_finds_every_match_and_n_cycles(sample_app: AppPilot) -> No
     await pilot.press(*"kremlin")
     await pilot.press("enter")
     text = app.document.text
-    assert len(app.search_hits) == text.count("Kremlin")
-    first = app.article.cursor
+    assert len(app.reader.search_hits) == text.count("Kremlin")
+    first = app.reader.article.cursor
     assert text[first:first + 7] == "Kremlin"
     await pilot.press("n")
-    assert app.article.cursor > first
+    assert app.reader.article.cursor > first
     await pilot.press("n")
-    assert app.article.cursor == first  # wraps around
+    assert app.reader.article.cursor == first  # wraps around
 
 
 async def test_help_lists_the_keys_from_the_bindings(sample_app: AppPilot) -> None:
@@ -144,7 +144,7 @@ async def test_palette_offers_every_described_key_binding(sample_app: AppPilot) 
     await pilot.pause(0.3)
     await pilot.press("enter")
     await pilot.pause()
-    assert app.article.highlights.at(app.article.cursor) is not None
+    assert app.reader.article.highlights.at(app.reader.article.cursor) is not None
 
 
 async def test_while_selecting_the_legend_names_highlight_categories(sample_app: AppPilot) -> None:
@@ -173,6 +173,7 @@ async def test_the_chosen_theme_is_kept_for_next_time(make_app) -> None:  # type
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         app.theme = "nord"
+        await app.workers.wait_for_complete()  # kept off the UI thread
         await pilot.pause()
     again = make_app()
     async with again.run_test(size=(100, 30)) as pilot:

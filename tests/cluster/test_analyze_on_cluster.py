@@ -122,7 +122,7 @@ def test_a_worker_killed_mid_run_still_yields_every_line(
     try:
         out = on_cluster(cluster.scheduler_address, data, group_lines=4)
     finally:
-        client.unregister_worker_plugin("kill-once")
+        client.unregister_worker_plugin("kill-once")  # type: ignore[no-untyped-call]
     assert marker.exists()
     assert out == single_process(nlp, data)
     assert len(out.splitlines()) == 60

@@ -52,6 +52,7 @@ def test_scheduler_without_dask_names_the_extra_in_one_line() -> None:
 ])
 def test_bad_scheduler_arguments_fail_in_one_line(
         args: list[str], says: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code: int | str | None
     try:
         code = main(["analyze", *args])
     except SystemExit as exit_:  # argparse refuses the value itself

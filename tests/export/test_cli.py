@@ -123,7 +123,8 @@ def test_timeline_export_as_calendar(tmp_path: Path, article: Path,
     assert main(["export", str(article), "--db", str(tmp_path / "db.json"), "-f", "ics",
                  "--date", "2025-08-06"]) == 0
     calendar = capsys.readouterr().out
-    days = {e["DTSTART"].dt.isoformat() for e in Calendar.from_ical(calendar).walk("VEVENT")}
+    days = {e.decoded("DTSTART").isoformat()
+            for e in Calendar.from_ical(calendar).walk("VEVENT")}
     assert {"2025-08-06", "2025-09-01"} <= days
 
 

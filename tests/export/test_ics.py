@@ -27,7 +27,7 @@ def test_calendar_parses_with_all_day_events_on_the_right_dates(
     expected = {"2024": date(2024, 1, 1), "2025-08-05": date(2025, 8, 5),
                 "2025-08-06": date(2025, 8, 6), "2025-09": date(2025, 9, 1),
                 "2026-SP": date(2026, 3, 1)}
-    assert {k: e["DTSTART"].dt for k, e in found.items()} == expected  # type: ignore[attr-defined]
+    assert {k: e["DTSTART"].dt for k, e in found.items()} == expected  # type: ignore[index]
     assert text.count("DTSTART;VALUE=DATE:") == len(expected)
     assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
 

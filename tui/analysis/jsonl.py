@@ -14,8 +14,15 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
 from tui.analysis.model import Source
-from tui.analysis.pipeline import analyze_doc, document_date_order, document_dct, model_info
+from tui.analysis.pipeline import (
+    analyze_doc,
+    document_date_order,
+    document_dct,
+    model_info,
+    pipeline_text,
+)
 from tui.document.model import DateOrder, Metadata
+from tui.document.untrusted_json import BadJSON, parse_json
 from tui.errors import GlossError
 
 if TYPE_CHECKING:
@@ -46,8 +53,8 @@ class BadLine:
 def parse_line(line: bytes, number: int) -> Record | BadLine:
     """A JSON line as a ``Record``, or the one-line reason it cannot be analysed."""
     try:
-        data = json.loads(line)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = parse_json(line)
+    except BadJSON as error:
         return BadLine(None, f"line {number}: not valid JSON ({error})")
     if not isinstance(data, dict):
         return BadLine(None, f"line {number}: expected a JSON object")
@@ -120,7 +127,7 @@ def _slots(lines: Iterable[tuple[int, bytes]], slots: dict[int, _Slot], trailing
         # A date given on the line belongs to that document: it wins over --date.
         dct, source = document_dct(_meta(item), item.text, None if item.dct else dct_flag)
         slots[number] = _Slot(item, pending, dct, source)
-        yield item.text, number
+        yield pipeline_text(item.text), number
         pending = []
     trailing.extend(pending)
 
@@ -147,7 +154,7 @@ def results(nlp: Language, lines: Iterable[tuple[int, bytes]], *, batch_size: in
         order, order_source = document_date_order(
             _meta(record), doc, slot.dct, None if record.date_order else date_order_flag)
         analysis = analyze_doc(doc, str(record.id), slot.dct, slot.dct_source, order,
-                               order_source, model)
+                               order_source, model, original=record.text)
         out: dict[str, Any] = {"id": record.id}
         out.update(analysis.to_json())
         del out["doc_id"]

@@ -116,6 +116,47 @@ class TimelineEntry:
         )
 
 
+Placement = Literal["timex", "rescheduled", "narrative", "publication", "before", "after",
+                    "unplaced"]
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happens, as one word of the text: the head verb or event noun.
+
+    ``participants`` are the clusters that are its subject, object or close arguments;
+    ``anchor`` is a TIMEX3 value: the date that governs it (``placement`` "timex", with the
+    date's span in ``timex``; "rescheduled" when a verb such as "postponed" moved it to that
+    date; "narrative" for an undated past event after a sentence that dated the story's
+    scene, placed on that day), the publication date ("publication"), ``PAST_REF`` or
+    ``FUTURE_REF`` for before or after it, or None when nothing places it ("unplaced").
+    """
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    kind: Literal["verb", "noun"]
+    participants: tuple[int, ...] = ()  # indices into Analysis.clusters
+    anchor: str | None = None
+    placement: Placement = "unplaced"
+    timex: tuple[int, int] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "lemma": self.lemma,
+                "kind": self.kind, "participants": list(self.participants),
+                "anchor": self.anchor, "placement": self.placement,
+                "timex": list(self.timex) if self.timex else None}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Event:
+        timex = d.get("timex")
+        return cls(d["start"], d["end"], d["text"], d.get("lemma", d["text"]),
+                   d.get("kind", "verb"), tuple(int(c) for c in d.get("participants", ())),
+                   d.get("anchor"), d.get("placement", "unplaced"),
+                   (int(timex[0]), int(timex[1])) if timex else None)
+
+
 @dataclass(frozen=True)
 class Analysis:
     doc_id: str
@@ -133,6 +174,7 @@ class Analysis:
     # a hash of the analysis code (tui.analysis.version): a change of rules recomputes caches
     analysis_version: str = field(default_factory=analysis_version)
     warnings: tuple[str, ...] = field(default=())
+    events: tuple[Event, ...] = ()  # ordered by anchor, then text order
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -147,6 +189,7 @@ class Analysis:
             "model": self.model, "model_version": self.model_version,
             "analysis_version": self.analysis_version,
             "warnings": list(self.warnings),
+            "events": [e.to_json() for e in self.events],
         }
 
     @classmethod
@@ -164,4 +207,5 @@ class Analysis:
             model=d.get("model", ""), model_version=d.get("model_version", ""),
             analysis_version=d.get("analysis_version", ""),
             warnings=tuple(d.get("warnings", ())),
+            events=tuple(Event.from_json(e) for e in d.get("events", ())),
         )

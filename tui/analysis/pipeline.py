@@ -8,13 +8,15 @@ labels and clusters are decided once over the whole document at the end.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tui.analysis import entities
-from tui.analysis.model import Analysis, Source, TimelineEntry, Timex
+from tui.analysis.event_spans import RawEvent
+from tui.analysis.model import Analysis, Entity, Event, Source, TimelineEntry, Timex
 from tui.analysis.version import analysis_version
 from tui.document.model import Document, Metadata
 
@@ -27,6 +29,29 @@ CHUNK_CHARS = 50_000
 DEFAULT_DATE_ORDER = "DMY"
 
 ProgressCallback = Callable[[int, int], None]
+
+# spaCy's tokenizer strips prefixes and suffixes one character at a time, copying the rest of
+# the run each time: 8,000 "*" take half a minute, 20,000 "[" minutes. A run without
+# whitespace this long is no English word (a rule, a URL, base64, a CJK paragraph), so the
+# pipeline is given blanks in its place: same length, so every offset still holds.
+LONG_RUN = 200
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+
+
+def pipeline_text(text: str) -> str:
+    """``text`` as spaCy is given it: each whitespace-free run longer than ``LONG_RUN``
+    characters becomes as many spaces (the tagger then sees one whitespace token)."""
+    if _LONG_RUN.search(text) is None:
+        return text
+    return _LONG_RUN.sub(lambda run: " " * (run.end() - run.start()), text)
+
+
+def _long_runs_warning(text: str) -> str | None:
+    runs = _LONG_RUN.findall(text)
+    if not runs:
+        return None
+    return (f"{sum(map(len, runs))} characters in {len(runs)} run(s) without spaces longer "
+            f"than {LONG_RUN} characters were not analysed")
 
 
 @dataclass(frozen=True)
@@ -149,23 +174,43 @@ class _Parts:
     timexes: list[Timex]
     timeline: list[TimelineEntry]
     warnings: list[str]
+    events: list[RawEvent] = dataclasses.field(default_factory=list)
 
 
-def _parts(doc: Doc, offset: int, context: Context) -> _Parts:
+def _parts(doc: Doc, offset: int, context: Context, original: str | None = None) -> _Parts:
+    """``original`` is the text as loaded when spaCy was given ``pipeline_text`` of it."""
     warnings: list[str] = []
+    if original is not None and original != doc.text:
+        _drop_blanked(doc, original)
     try:
         timexes = _timexes(doc, context)
+        if original is not None:
+            timexes = [t for t in timexes if original[t.start:t.end] == t.text]
         timeline = _timeline(doc, timexes, context)
     except Exception as error:  # a date rule failing must not cost the reader the entities
         warnings.append(f"dates could not be analysed: {type(error).__name__}: {error}")
         timexes, timeline = [], []
+    try:
+        from tui.analysis.event_spans import read_events
+
+        events = read_events(doc, timexes, context.dct)
+    except Exception as error:  # nor may an event rule
+        warnings.append(f"events could not be analysed: {type(error).__name__}: {error}")
+        events = []
     return _Parts(
         entities.mentions_from_doc(doc, offset),
         sentences_of(doc, offset),
         [_shift_timex(t, offset) for t in timexes] if offset else timexes,
         [_shift_entry(e, offset) for e in timeline] if offset else timeline,
         warnings,
+        [e.shifted(offset) for e in events] if offset else events,
     )
+
+
+def _drop_blanked(doc: Doc, original: str) -> None:
+    """Entities reaching into a blanked run (the tagger may join "The" and "Doe" across one)
+    would name text the reader never sees; they go."""
+    doc.ents = [e for e in doc.ents if original[e.start_char:e.end_char] == e.text]
 
 
 def _assemble(doc_id: str, parts: Sequence[_Parts], context: Context,
@@ -189,7 +234,39 @@ def _assemble(doc_id: str, parts: Sequence[_Parts], context: Context,
         model_version=model[1],
         analysis_version=analysis_version(),
         warnings=tuple(dict.fromkeys(w for p in parts for w in p.warnings)),
+        events=_events(parts, found),
     )
+
+
+def _events(parts: Sequence[_Parts], found: Sequence[Entity]) -> tuple[Event, ...]:
+    """Each chunk's events with their participant mentions turned into cluster ids, in the
+    order of anchor then text (``event_order``) over the whole document."""
+    from bisect import bisect_right
+
+    from tui.analysis.event_spans import event_order
+
+    starts = [e.start for e in found]
+    by_text = {e.text: e.cluster for e in reversed(found)}
+
+    def cluster_at(start: int, end: int, text: str) -> int | None:
+        # The entity inside the mention span (a person's is the name without its title);
+        # a name the tagger missed there is the cluster of the same name elsewhere.
+        i = bisect_right(starts, end - 1) - 1
+        while i >= 0 and found[i].end > start:
+            if found[i].start >= start or found[i].end <= end:
+                return found[i].cluster
+            i -= 1
+        return by_text.get(text)
+
+    raw = sorted((e for p in parts for e in p.events), key=event_order)
+    events = []
+    for event in raw:
+        ids = (cluster_at(a, b, text) for a, b, text in event.participants)
+        events.append(Event(event.start, event.end, event.text, event.lemma,
+                            "noun" if event.kind == "noun" else "verb",
+                            tuple(sorted({c for c in ids if c is not None})),
+                            event.anchor, event.placement, event.timex))
+    return tuple(events)
 
 
 def _merge_timelines(timelines: Sequence[Sequence[TimelineEntry]]) -> list[TimelineEntry]:
@@ -220,11 +297,13 @@ def analyze_doc(
     date_order: str = DEFAULT_DATE_ORDER,
     date_order_source: Source = "assumed",
     model: tuple[str, str] = ("", ""),
+    original: str | None = None,
 ) -> Analysis:
     """The analysis of one parsed text (for example an ``nlp.pipe`` result), offsets into
-    ``spacy_doc.text``; dates are read against ``dct`` with ``date_order``."""
+    ``spacy_doc.text``; dates are read against ``dct`` with ``date_order``. ``original`` is
+    the text as given when spaCy parsed its ``pipeline_text``."""
     context = Context(dct, dct_source, date_order, date_order_source)
-    return _assemble(doc_id, [_parts(spacy_doc, 0, context)], context, model)
+    return _assemble(doc_id, [_parts(spacy_doc, 0, context, original)], context, model)
 
 
 # --- whole documents ----------------------------------------------------------------------------
@@ -270,10 +349,11 @@ def analyze_document_chunks(
         nlp = load_pipeline()
     model = model_info(nlp)
     text = document.text
-    bounds = chunk_bounds(text, min(chunk_chars, nlp.max_length))
+    parsed = pipeline_text(text)
+    bounds = chunk_bounds(parsed, min(chunk_chars, nlp.max_length))
     context: Context | None = None
     parts: list[_Parts] = []
-    pieces = ((text[a:b], a) for a, b in bounds)
+    pieces = ((parsed[a:b], a) for a, b in bounds)
     for doc, offset in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
         if context is None:
             # The DCT comes from the whole text; the date order is inferred from the opening
@@ -281,13 +361,16 @@ def analyze_document_chunks(
             context = resolve_context(document.meta, text, doc, dct_flag=dct_flag,
                                       date_order_flag=date_order_flag,
                                       user_settings=user_settings)
-        part = _parts(doc, offset, context)
+        part = _parts(doc, offset, context,
+                      None if parsed is text else text[offset:offset + len(doc.text)])
         parts.append(part)
         done = offset + len(doc.text)
         partial = _assemble(document.id, [part], context, model)
         if done < len(text):
             yield Progress(done, len(text), partial)
     assert context is not None  # chunk_bounds always yields at least one piece
+    if parsed is not text and (warning := _long_runs_warning(text)):
+        parts[0].warnings.append(warning)
     yield Progress(len(text), len(text), partial,
                    final=_assemble(document.id, parts, context, model))
 

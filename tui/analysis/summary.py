@@ -22,21 +22,23 @@ def summary(document: Document, analysis: Analysis) -> str:
         f"numeric dates as {analysis.date_order} ({analysis.date_order_source})"
     )
     lines.append(f"Model {analysis.model} {analysis.model_version}")
-    lines.extend(f"Warning: {warning}" for warning in analysis.warnings)
+    lines.extend(f"Warning: {warning}" for warning in (*meta.warnings, *analysis.warnings))
 
     by_label = defaultdict(list)
     for cluster in analysis.clusters:
         by_label[cluster.label].append(cluster)
     lines.append("")
-    lines.append(f"Entities: {len(analysis.clusters)} entities, "
-                 f"{len(analysis.entities)} mentions")
+    named, mentions = len(analysis.clusters), len(analysis.entities)
+    lines.append(f"Entities: {named} {'entity' if named == 1 else 'entities'}, "
+                 f"{mentions} mention{'' if mentions == 1 else 's'}")
     for label in sorted(by_label, key=lambda lb: (-sum(c.mentions for c in by_label[lb]), lb)):
         clusters = sorted(by_label[label], key=lambda c: (-c.mentions, c.id))
         lines.append(f"  {label} ({sum(c.mentions for c in clusters)})")
         lines.extend(f"    {c.mentions:>4}  {c.name}" for c in clusters)
 
     lines.append("")
-    lines.append(f"Timeline: {len(analysis.timeline)} entries")
+    entries = len(analysis.timeline)
+    lines.append(f"Timeline: {entries} {'entry' if entries == 1 else 'entries'}")
     for entry in analysis.timeline:
         value = entry.value + (f" {entry.mod}" if entry.mod else "")
         said = ", ".join(f"“{e}”" for e in dict.fromkeys(entry.expressions))

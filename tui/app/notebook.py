@@ -9,11 +9,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 from tui.document.model import Document
 from tui.store.db import Store
 from tui.store.model import Note
+
+NEARBY = 64  # passages looked back through for one covering an offset
 
 
 @dataclass(frozen=True)
@@ -25,14 +27,50 @@ class Change:
     what: str
 
 
+class Write(Protocol):
+    """Runs ``op`` (what it does: ``doing``) after every earlier one; ``done(result)`` after."""
+
+    def __call__(self, doing: str, op: Callable[[], Any],
+                 done: Callable[[Any], None] | None = None) -> None: ...
+
+
+def write_now(doing: str, op: Callable[[], Any], done: Callable[[Any], None] | None = None) -> None:
+    """Run the store operation at once (scripts and tests; the app queues them off-thread)."""
+    result = op()
+    if done is not None:
+        done(result)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the store made of one change: refused (another copy got there first) or not, and
+    the note as it now stands there (None: not there)."""
+
+    ok: bool
+    note_id: str
+    note: Note | None
+
+
+REFUSED = "nothing: another copy changed or deleted that note since"
+
+
 class NoteBook:
-    def __init__(self, store: Store, document: Document) -> None:
+    """The notes in memory change at once; ``write`` carries each change to the store."""
+
+    def __init__(self, store: Store, document: Document, write: Write = write_now) -> None:
         self.store = store
         self.document = document
+        self.write = write
         self.notes: list[Note] = []
         self._undo: list[Change] = []
         self._redo: list[Change] = []
         self.on_change: Callable[[], None] | None = None
+        self.on_refused: Callable[[str], None] | None = None  # an undo another copy overtook
+        # The revision this copy last stored, per note; read and written only by the store
+        # operations, which run one at a time in the order they were asked for.
+        self._revisions: dict[str, int] = {}
+        self._passages: list[Note] = []  # anchored passage notes, by start
+        self._starts: list[int] = []
 
     # ------------------------------------------------------------------ loading
     def load(self) -> list[Note]:
@@ -43,31 +81,43 @@ class NoteBook:
         this document's id; orphans stay where they were and are listed for re-attaching.
         """
         meta = self.document.meta
-        self.notes = self.store.document_notes(self.document.id, self.document.text,
-                                               (meta.path, meta.url))
-        self._sort()
+        notes = self.store.document_notes(self.document.id, self.document.text,
+                                          (meta.path, meta.url))
+        self._set(notes)
         return self.notes
 
-    def _sort(self) -> None:
-        self.notes.sort(key=lambda n: (n.position.start if n.position else -1, n.created))
+    def _set(self, notes: list[Note]) -> None:
+        """Replace the notes and their index in one step (``load`` may run in a thread)."""
+        notes.sort(key=lambda n: (n.position.start if n.position else -1, n.created))
+        passages = [n for n in notes if n.position is not None and n.anchor != "orphaned"]
+        self._passages, self._starts, self.notes = (
+            passages, [n.position.start for n in passages if n.position], notes)
 
     # ------------------------------------------------------------------ queries
     def get(self, note_id: str) -> Note | None:
         return next((n for n in self.notes if n.id == note_id), None)
 
     def passages(self) -> list[Note]:
-        return [n for n in self.notes if n.position is not None and n.anchor != "orphaned"]
+        return list(self._passages)
 
     def marks(self) -> list[tuple[int, int, str]]:
         return [(n.position.start, n.position.end, n.category)
                 for n in self.passages() if n.position]
 
+    def at(self, offset: int) -> Note | None:
+        """The passage note covering ``offset`` (the latest starting one when they overlap)."""
+        first = bisect_right(self._starts, offset) - 1
+        for i in range(first, max(-1, first - NEARBY), -1):  # a passage rarely spans many
+            position = self._passages[i].position
+            if position is not None and offset < position.end:
+                return self._passages[i]
+        return None
+
     def on_target(self, target: str, key: str) -> list[Note]:
         return [n for n in self.notes if n.target == target and n.target_key == key]
 
     def next_from(self, offset: int, direction: int) -> Note | None:
-        passages = self.passages()
-        starts = [n.position.start for n in passages if n.position]
+        passages, starts = self._passages, self._starts
         if direction > 0:
             i = bisect_right(starts, offset)
             return passages[i] if i < len(passages) else None
@@ -84,14 +134,14 @@ class NoteBook:
                     target_key=key, path_hint=self.document.meta.path, **fields)
 
     def add(self, note: Note) -> Note:
-        change = self._apply(Change(None, note, "add note" if note.body else "highlight"))
-        return change.after if change and change.after else note
+        self._apply(Change(None, note, "add note" if note.body else "highlight"))
+        return note
 
     def update(self, note: Note, **changes: Any) -> Note:
         """Edit ``note``; merged into the stored note, so another copy's other fields stay."""
         new = note.edited(**changes)
-        change = self._apply(Change(note, new, "edit note"))
-        return change.after if change and change.after else new
+        self._apply(Change(note, new, "edit note"))
+        return new
 
     def delete(self, note_id: str) -> Note | None:
         note = self.get(note_id)
@@ -99,62 +149,78 @@ class NoteBook:
             self._apply(Change(note, None, "delete note"))
         return note
 
-    def _apply(self, change: Change, *, undoing: bool = False) -> Change | None:
-        """Apply ``change`` to the store; returns it as stored, None if the store refused.
+    def _apply(self, change: Change, *, undoing: bool = False) -> bool | None:
+        """Show ``change`` at once and hand it to the store; True/False once the store has
+        taken or refused it (at once with ``write_now``), None while it is queued.
 
         ``undoing`` (undo/redo) touches only what this copy did: a note another copy changed
         since keeps that change, and a note another copy deleted stays deleted.
         """
         before, after = change.before, change.after
-        if after is None and before is not None:
-            gone = self.store.delete(before.id,
-                                     revision=before.revision if undoing else None)
-            done = Change(replace(gone, anchor=before.anchor) if gone else None, None,
-                          change.what)
-            ok = gone is not None
-        elif before is None and after is not None:
-            stored = self.store.restore(after) if undoing else self.store.add(after)
-            done, ok = Change(None, stored, change.what), stored is not None
-        elif before is not None and after is not None:
-            stored = self.store.edit(before, after, keep_newer=undoing)
-            done, ok = Change(before, stored, change.what), stored is not None
-        else:
-            return None
-        self._refresh({c.id for c in (before, after) if c}, done.after)
-        if not undoing and ok:
-            self._undo.append(done)
+        self._show({c.id for c in (before, after) if c}, after)
+        if not undoing:
+            self._undo.append(change)
             self._redo.clear()
         if self.on_change:
             self.on_change()
-        return done if ok else None
+        outcome: list[bool] = []
 
-    def _refresh(self, ids: set[str], note: Note | None) -> None:
-        self.notes = [n for n in self.notes if n.id not in ids]
+        def stored(result: Stored) -> None:
+            outcome.append(result.ok)
+            self._show({result.note_id}, result.note)
+            if not result.ok and self.on_refused:
+                self.on_refused(REFUSED)
+            if self.on_change:
+                self.on_change()
+
+        self.write(change.what, lambda: self._store(before, after, undoing), stored)
+        return outcome[0] if outcome else None
+
+    def _store(self, before: Note | None, after: Note | None, undoing: bool) -> Stored:
+        """The store operation of one change (runs in the writer's order, maybe off-thread)."""
+        note_id = (after or before).id  # type: ignore[union-attr]
+        if after is None and before is not None:
+            revision = self._revisions.get(note_id, before.revision) if undoing else None
+            gone = self.store.delete(note_id, revision=revision)
+            if gone is None:
+                return Stored(False, note_id, self.store.get(note_id))
+            return Stored(True, note_id, None)
+        assert after is not None
+        if before is None:
+            note = self.store.restore(after) if undoing else self.store.add(after)
+        else:
+            base = replace(before, revision=self._revisions.get(note_id, before.revision))
+            note = self.store.edit(base, after, keep_newer=undoing)
+        if note is None:
+            return Stored(False, note_id, self.store.get(note_id))
+        self._revisions[note_id] = note.revision
+        return Stored(True, note_id, replace(note, anchor=after.anchor))
+
+    def _show(self, ids: set[str], note: Note | None) -> None:
+        notes = [n for n in self.notes if n.id not in ids]
         if note is not None:
-            self.notes.append(note)
-        self._sort()
+            notes.append(note)
+        self._set(notes)
 
     def undo(self) -> str | None:
         """Revert the last change this copy made; returns what was undone, or None.
 
         Another copy's later work wins: if it changed or deleted the note, the undo does what
-        it can without overwriting that, and says so.
+        it can without overwriting that, and says so (at once, or through ``on_refused``).
         """
         if not self._undo:
             return None
         change = self._undo.pop()
-        done = self._apply(Change(change.after, change.before, change.what), undoing=True)
-        if done is None:
-            return "nothing: another copy changed or deleted that note since"
-        self._redo.append(Change(done.after, done.before, change.what))
+        if self._apply(Change(change.after, change.before, change.what), undoing=True) is False:
+            return REFUSED
+        self._redo.append(change)
         return change.what
 
     def redo(self) -> str | None:
         if not self._redo:
             return None
         change = self._redo.pop()
-        done = self._apply(change, undoing=True)
-        if done is None:
-            return "nothing: another copy changed or deleted that note since"
-        self._undo.append(done)
+        if self._apply(change, undoing=True) is False:
+            return REFUSED
+        self._undo.append(change)
         return change.what

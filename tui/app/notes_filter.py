@@ -3,7 +3,8 @@
 Pure functions over ``Note`` so the panel's behaviour is testable without a screen. A query is
 whitespace-separated terms, all of which must hold: a free word matches the body, the quote, the
 tags or the entity/timeline key; ``tag:x`` (or ``#x``), ``cat:x`` and ``state:x`` match a prefix of
-a tag, the category and the anchoring state. Everything is case-insensitive.
+a tag, the category and the anchoring state (passage notes only: the others are not anchored).
+Everything is case-insensitive.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ class Query:
         category = note.category.casefold()
         if not all(category.startswith(value) for value in self.categories):
             return False
+        if self.states and note.target != "passage":
+            return False  # only a passage is anchored: a note on the document has no state
         if not all(note.anchor.startswith(value) for value in self.states):
             return False
         if not self.words:

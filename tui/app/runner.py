@@ -37,6 +37,8 @@ class AnalysisRunner:
         else:
             self.progress = queue.Queue()
             self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="analysis")
+        self.closed = False  # shut down by us (quitting): a cancelled wait is no failure
+        self.broken = False  # the executor died: submit nothing more to it
         self._runs = count(1)
         self.run = 0  # the latest submitted run: progress of older runs is stale
         self.warmup: Future[dict[str, Any]] | None = (
@@ -63,6 +65,7 @@ class AnalysisRunner:
 
     def shutdown(self) -> None:
         """Stop at once: a book's analysis must not keep the reader waiting after ``q``."""
+        self.closed = True
         if isinstance(self.executor, ProcessPoolExecutor):
             for process in list(getattr(self.executor, "_processes", {}).values()):
                 process.terminate()

@@ -9,6 +9,29 @@ from rich.text import Text
 from tui.analysis.model import Analysis
 from tui.app.highlights import CATEGORY_NAMES
 from tui.app.widgets.article_view import ArticleView
+from tui.store.model import Note
+
+NOTE_CHARS = 80  # of a note's first line in the status line
+
+
+def plural(count: int, word: str) -> str:
+    """``1 character``, ``2 characters``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def note_line(note: Note) -> Text:
+    """``✎ question: Who sent him?``: the note on the passage under the cursor."""
+    from tui.app.notes_filter import shorten
+    from tui.document.controls import show_controls
+
+    first = next((line for line in note.body.splitlines() if line.strip()), "")
+    text = Text(no_wrap=True)
+    text.append(f"✎ {note.category}", style="bold")
+    if first:
+        text.append(": " + show_controls(shorten(first, NOTE_CHARS)))
+    if note.tags:
+        text.append("  " + show_controls(" ".join(f"#{t}" for t in note.tags)), style="dim")
+    return text
 
 
 def timeline_labels(analysis: Analysis) -> dict[int, str]:
@@ -17,14 +40,17 @@ def timeline_labels(analysis: Analysis) -> dict[int, str]:
 
 
 def describe_position(analysis: Analysis | None, view: ArticleView, offset: int,
-                      labels: Mapping[int, str] | None = None) -> Text:
+                      labels: Mapping[int, str] | None = None, note: Note | None = None) -> Text:
+    """The selection, else the note under the cursor, else the entity or date, else the line."""
     text = Text(no_wrap=True)
     selection = view.selection
     if selection:
         start, end = selection
-        text.append(f"Selected {end - start} characters", style="bold")
+        text.append(f"Selected {plural(end - start, 'character')}", style="bold")
         text.append("  a note · h highlight · 1-8 category · esc cancel", style="dim")
         return text
+    if note is not None:
+        return note_line(note)
     here = view.highlights.at(offset)
     if here is None or analysis is None:
         row = view.rows.row_of(offset) + 1
@@ -45,7 +71,6 @@ def describe_position(analysis: Analysis | None, view: ArticleView, offset: int,
     text.append(f"{entity.label} ", style="bold")
     text.append(f"“{entity.text}”")
     if cluster is not None:
-        text.append(f"  {cluster.name} · {cluster.mentions} mention"
-                    f"{'s' if cluster.mentions != 1 else ''}", style="dim")
+        text.append(f"  {cluster.name} · {plural(cluster.mentions, 'mention')}", style="dim")
     text.append(f"  [{CATEGORY_NAMES.get(here.category, here.category)}]", style="dim")
     return text

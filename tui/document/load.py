@@ -125,10 +125,16 @@ def _metadata(
         else:
             fields = {k: v for k, v in fields.items() if k != "published"}
     values.update(fields)
+    warnings: list[str] = []
     if path is not None:
         sidecar = sidecar_path(path)
         if sidecar is not None:
-            values.update(read_sidecar(sidecar))
+            # Metadata must never keep the article from being read: a bad sidecar is skipped
+            # and the reader told why.
+            try:
+                values.update(read_sidecar(sidecar))
+            except DocumentError as error:
+                warnings.append(f"{error}; the sidecar was ignored")
         if "published" not in values:
             day = date_from_filename(path)
             if day:
@@ -138,7 +144,8 @@ def _metadata(
         if isinstance(values.get(key), str):
             values[key] = one_line(values[key]).strip() or None
     values["sources"] = tuple(one_line(s).strip() for s in values.get("sources", ()))
-    return Metadata(**values, encoding=decoded.encoding, encoding_assumed=decoded.assumed)
+    return Metadata(**values, encoding=decoded.encoding, encoding_assumed=decoded.assumed,
+                    warnings=tuple(warnings))
 
 
 def _decode(data: bytes | str, fmt: Format, where: str) -> Decoded:

@@ -46,16 +46,19 @@ class Metadata:
     path: str | None = None  # a hint only; the id is what identifies the document
     encoding: str = "utf-8"
     encoding_assumed: bool = False  # True when the encoding was guessed, not declared/valid UTF-8
+    warnings: tuple[str, ...] = ()  # one line each: what was set aside while loading (a sidecar)
 
     def to_json(self) -> dict[str, Any]:
         data = dict(self.__dict__)
         data["sources"] = list(self.sources)
+        data["warnings"] = list(self.warnings)
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Metadata:
         values = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         values["sources"] = tuple(values.get("sources") or ())
+        values["warnings"] = tuple(values.get("warnings") or ())
         return cls(**values)
 
 

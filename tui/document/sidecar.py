@@ -8,17 +8,18 @@ the implicit one.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 from tui.document.errors import DocumentError
+from tui.document.untrusted_json import BadJSON, parse_json
 
 SUFFIX = ".meta.json"
 _FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TEXT_KEYS = ("title", "source", "author", "url")
 _DATE_ORDERS = ("DMY", "MDY", "YMD")
+MAX_SIDECAR_BYTES = 1 << 20  # a few fields; anything larger is not a sidecar
 
 
 def sidecar_path(article: Path) -> Path | None:
@@ -31,13 +32,24 @@ def sidecar_path(article: Path) -> Path | None:
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
-    """The sidecar's fields, validated, as ``Metadata`` keyword arguments."""
+    """The sidecar's fields, validated, as ``Metadata`` keyword arguments.
+
+    Raises ``DocumentError`` (problem "metadata") with the one-line reason it is unusable.
+    """
     try:
-        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+        with path.open("rb") as file:
+            data = file.read(MAX_SIDECAR_BYTES + 1)
     except OSError as error:
         raise DocumentError(f"cannot read {path}: {error.strerror}", "metadata") from error
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise DocumentError(f"{path} is not valid JSON: {error}", "metadata") from error
+    if len(data) > MAX_SIDECAR_BYTES:
+        raise DocumentError(f"{path} is larger than {MAX_SIDECAR_BYTES >> 20} MB", "metadata")
+    try:
+        raw = parse_json(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise DocumentError(f"{path} is not valid JSON: it is not UTF-8 text",
+                            "metadata") from None
+    except BadJSON as error:
+        raise DocumentError(f"{path} is not valid JSON: {error}", "metadata") from None
     if not isinstance(raw, dict):
         raise DocumentError(f"{path} must hold a JSON object", "metadata")
     fields: dict[str, Any] = {}

@@ -44,6 +44,8 @@ def main_export(args: argparse.Namespace) -> int:
     if target is not None:
         check_target(target, force=args.force)
     document = load_document(args.path)
+    for warning in document.meta.warnings:
+        print(f"gloss: warning: {warning}", file=sys.stderr)
     options = ExportOptions()
     with open_store(args.db) as store:
         meta = document.meta
@@ -56,7 +58,8 @@ def main_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return 0
     write_atomically(target, text.encode("utf-8"), force=args.force)
-    what = (f"{len(analysis.timeline)} timeline entries"
+    entries = len(analysis.timeline) if analysis is not None else 0
+    what = (f"{entries} timeline {'entry' if entries == 1 else 'entries'}"
             if fmt.suffix == "timeline" and analysis is not None else _count(len(notes), "note"))
     print(f"Wrote {what} to {target}", file=sys.stderr)
     return 0
@@ -138,5 +141,5 @@ def _import_summary(result: ImportResult, counts: dict[str, Any]) -> str:
         line += (f"; {unbound} not tied to an article yet (they attach when an article with "
                  "their quote or URL is opened)")
     if result.skipped:
-        line += f"; skipped {len(result.skipped)} ({result.skipped[0]})"
+        line += "; " + result.skipped_summary()
     return line

@@ -19,11 +19,13 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, cast, get_args
 
 from tui.document.model import Document
+from tui.document.untrusted_json import BadJSON, parse_json
 from tui.errors import GlossError
 from tui.export.common import GLOSS_NS_IRI, GLOSS_PREFIX, GLOSS_UUID_NS
 from tui.store.belonging import belongs
@@ -34,6 +36,7 @@ from tui.store.model import (
     TextPositionSelector,
     TextQuoteSelector,
     now_iso,
+    safe_quote,
 )
 
 _SHA256_URN = re.compile(r"urn:sha256:([0-9a-f]{64})", re.IGNORECASE)
@@ -41,60 +44,95 @@ _UUID_URN = re.compile(r"urn:uuid:([0-9a-f-]{36})", re.IGNORECASE)
 _TARGET_KINDS: tuple[str, ...] = get_args(TargetKind)
 
 
+# Why an annotation was left out: (one, many) as the summary line counts them.
+REASONS: dict[str, tuple[str, str]] = {
+    "reply": ("reply", "replies"),
+    "target": ("without a usable target", "without a usable target"),
+    "selector": ("with an unusable selector", "with an unusable selector"),
+    "shape": ("not an annotation object", "not annotation objects"),
+    "field": ("with a field of the wrong type", "with fields of the wrong type"),
+}
+
+
+class Skip(ValueError):
+    """An annotation that cannot become a note; ``reason`` is a key of ``REASONS``."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(REASONS[reason][0])
+        self.reason = reason
+
+
 @dataclass
 class ImportResult:
     notes: list[Note] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # one reason per annotation left out
+    skipped: list[str] = field(default_factory=list)  # one ``REASONS`` key per annotation left out
+
+    def skipped_summary(self) -> str:
+        """``"skipped 2 (1 reply, 1 without a usable target)"``, or "" when none was."""
+        if not self.skipped:
+            return ""
+        counts = Counter(self.skipped)
+        parts = [f"{n} {REASONS[key][0 if n == 1 else 1]}" for key, n in counts.items()]
+        return f"skipped {len(self.skipped)} ({', '.join(parts)})"
 
 
 def read_annotations(text: str) -> ImportResult:
     """Parse an export file's text; raises ``GlossError`` when it is not annotation JSON."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise GlossError(f"not JSON: {error.msg} at line {error.lineno}") from None
+        data = parse_json(text)
+    except BadJSON as error:
+        raise GlossError(f"not JSON: {error}") from None
     result = ImportResult()
-    items = list(_annotation_items(data))
-    for index, item in enumerate(items, start=1):
+    for item in _annotation_items(data):
         try:
             note = to_note(item)
-        except (KeyError, TypeError, ValueError) as error:
-            result.skipped.append(f"annotation {index}: {error}")
+        except Skip as skip:
+            result.skipped.append(skip.reason)
+            continue
+        except (KeyError, TypeError, ValueError, RecursionError):
+            result.skipped.append("field")
             continue
         if note is None:
-            result.skipped.append(f"annotation {index}: a reply to another annotation")
+            result.skipped.append("reply")
         else:
             result.notes.append(note)
     return result
 
 
-def _annotation_items(data: Any) -> Iterator[Any]:
+def _annotation_items(data: Any) -> list[Any]:
     if isinstance(data, list):
-        yield from data
-        return
+        return data
     if not isinstance(data, dict):
         raise GlossError("not annotation JSON: expected an object or an array")
     if isinstance(data.get("annotations"), list):  # Hypothesis export
-        yield from data["annotations"]
-        return
+        return cast(list[Any], data["annotations"])
     kinds = _types(data)
     if "AnnotationCollection" in kinds:
         page = data.get("first")
         if isinstance(page, str):
             raise GlossError("the collection's pages are links, not embedded; "
                              "download the pages and import them")
+        if page is None and "items" in data:  # the annotations sit in the collection itself
+            return _items(data, "collection")
+        found: list[Any] = []
         while isinstance(page, dict):
-            yield from page.get("items", ())
+            found.extend(_items(page, "page"))
             page = page.get("next")
-        return
+        return found
     if "AnnotationPage" in kinds:
-        yield from data.get("items", ())
-        return
+        return _items(data, "page")
     if "Annotation" in kinds or "target" in data:
-        yield data
-        return
+        return [data]
     raise GlossError("not annotation JSON: no Annotation, AnnotationCollection or "
                      "Hypothesis 'annotations' list")
+
+
+def _items(container: dict[str, Any], what: str) -> list[Any]:
+    items = container.get("items", [])
+    if not isinstance(items, list):
+        raise GlossError(f"not annotation JSON: the {what}'s 'items' is not a list "
+                         f"of annotations")
+    return items
 
 
 def _types(obj: dict[str, Any]) -> set[str]:
@@ -109,14 +147,15 @@ def _ours(obj: dict[str, Any], name: str) -> Any:
 
 
 def to_note(obj: Any) -> Note | None:
-    """One annotation as a note; ``None`` for a reply. Raises ValueError when unusable."""
+    """One annotation as a note; ``None`` for a reply. Raises ``Skip`` (or, for a field of the
+    wrong type, ``KeyError``/``TypeError``/``ValueError``) when unusable."""
     if not isinstance(obj, dict):
-        raise ValueError("not an object")
+        raise Skip("shape")
     if obj.get("references"):
         return None
     target = _first_target(obj.get("target"))
     if target is None:
-        raise ValueError("no target")
+        raise Skip("target")
     source = target.get("source") if isinstance(target, dict) else target
     source = source if isinstance(source, str) else obj.get("uri")
     quote, position = _selectors(target.get("selector") if isinstance(target, dict) else None)
@@ -134,6 +173,8 @@ def to_note(obj: Any) -> Note | None:
         doc_id = match[1].lower() if match else ""
         if not doc_id and path_hint is None:
             path_hint = source
+    if not doc_id and not path_hint and quote is None:
+        raise Skip("target")  # nothing could ever tie it to an article
     kind = _ours(obj, "targetKind")
     if kind not in _TARGET_KINDS:
         kind = "passage" if quote or position else "document"
@@ -176,14 +217,15 @@ def _selectors(raw: Any) -> tuple[TextQuoteSelector | None, TextPositionSelector
             continue
         kinds = _types(sel)
         if "TextQuoteSelector" in kinds and quote is None:
-            exact = sel["exact"]
+            exact = sel.get("exact")
             if not isinstance(exact, str):
-                raise ValueError("TextQuoteSelector.exact is not text")
-            quote = TextQuoteSelector(exact, _text(sel.get("prefix")), _text(sel.get("suffix")))
+                raise Skip("selector")
+            quote = safe_quote(exact, _text(sel.get("prefix")), _text(sel.get("suffix")))
         elif "TextPositionSelector" in kinds and position is None:
-            start, end = sel["start"], sel["end"]
-            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
-                raise ValueError("TextPositionSelector needs 0 <= start <= end")
+            start, end = sel.get("start"), sel.get("end")
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end
+                    and bool not in (type(start), type(end))):
+                raise Skip("selector")
             position = TextPositionSelector(start, end)
     return quote, position
 

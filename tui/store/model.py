@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 from uuid import uuid4
+
+from tui.document.controls import has_controls, one_line, show_controls
 
 TargetKind = Literal["passage", "entity", "timeline", "document"]
 AnchorState = Literal["exact", "moved", "fuzzy", "orphaned"]
@@ -74,6 +76,26 @@ class Note:
     # a copy of Gloss compares it to learn whether another copy changed the note since.
     revision: int = field(default=0, compare=False)
 
+    def __post_init__(self) -> None:
+        """Every note is made safe here, whoever builds it (import, editor, a stored record):
+        control characters become visible symbols, tags and the category stay on one line.
+        A quote is cut from the article's text, which is safe already; an imported one is
+        made safe by the importer (:func:`safe_quote`), and every view shows quotes through
+        ``show_controls``."""
+        lines = (self.category, *self.tags)
+        texts = (self.body, self.doc_id, self.id, self.created, self.modified,
+                 self.path_hint or "", self.target_key or "", *lines)
+        if not has_controls("".join(texts)) and not any("\n" in t or "\t" in t for t in lines):
+            return  # the common case: one scan
+        set_ = object.__setattr__
+        set_(self, "body", show_controls(self.body))
+        set_(self, "tags", tuple(one_line(tag) for tag in self.tags))
+        set_(self, "category", one_line(self.category))
+        for name in ("doc_id", "id", "created", "modified", "path_hint", "target_key"):
+            value = getattr(self, name)
+            if value is not None:
+                set_(self, name, one_line(value))
+
     @classmethod
     def on_passage(cls, doc_id: str, text: str, start: int, end: int, **kw: Any) -> Note:
         return cls(doc_id=doc_id, quote=TextQuoteSelector.from_text(text, start, end),
@@ -98,14 +120,76 @@ class Note:
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Note:
+        """A stored record as a note; ``ValueError`` names the first field that is unusable."""
+        if not isinstance(d, dict):
+            raise ValueError("a note record must be an object")
         q, p = d.get("quote"), d.get("position")
         return cls(
-            id=d["id"], doc_id=d["doc_id"], path_hint=d.get("path_hint"),
-            quote=TextQuoteSelector(q["exact"], q.get("prefix", ""), q.get("suffix", ""))
-            if q else None,
-            position=TextPositionSelector(int(p["start"]), int(p["end"])) if p else None,
-            body=d.get("body", ""), tags=tuple(d.get("tags", ())),
-            category=d.get("category", CATEGORIES[0]), target=d.get("target", "passage"),
-            target_key=d.get("target_key"), created=d.get("created", now_iso()),
-            modified=d.get("modified", now_iso()),
+            id=_text(d, "id", required=True), doc_id=_text(d, "doc_id", required=True),
+            path_hint=_optional_text(d, "path_hint"),
+            quote=_quote(q) if q else None,
+            position=_position(p) if p else None,
+            body=_text(d, "body"), tags=_tags(d.get("tags", ())),
+            category=_text(d, "category") or CATEGORIES[0], target=_target(d.get("target")),
+            target_key=_optional_text(d, "target_key"),
+            created=_text(d, "created") or now_iso(), modified=_text(d, "modified") or now_iso(),
         )
+
+
+_TARGET_KINDS: tuple[str, ...] = get_args(TargetKind)
+
+
+def _text(d: dict[str, Any], key: str, *, required: bool = False) -> str:
+    value = d.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"note field {key!r} must be text")
+    return value
+
+
+def _optional_text(d: dict[str, Any], key: str) -> str | None:
+    value = d.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"note field {key!r} must be text or null")
+    return value
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or not all(isinstance(t, str) for t in value):
+        raise ValueError("note field 'tags' must be a list of text")
+    return tuple(value)
+
+
+def _target(value: Any) -> TargetKind:
+    if value is None:
+        return "passage"
+    if value not in _TARGET_KINDS:
+        raise ValueError(f"note field 'target' must be one of {', '.join(_TARGET_KINDS)}")
+    return value  # type: ignore[no-any-return]
+
+
+def _quote(q: Any) -> TextQuoteSelector:
+    if not isinstance(q, dict):
+        raise ValueError("note field 'quote' must be an object")
+    exact, prefix, suffix = q.get("exact"), q.get("prefix", ""), q.get("suffix", "")
+    if not (isinstance(exact, str) and isinstance(prefix, str) and isinstance(suffix, str)):
+        raise ValueError("note quote fields must be text")
+    return TextQuoteSelector(exact, prefix, suffix)
+
+
+def safe_quote(exact: str, prefix: str = "", suffix: str = "") -> TextQuoteSelector:
+    """A quote read from outside, its control characters shown as the article shows them
+    (lengths kept, so it still matches the text it was cut from)."""
+    return TextQuoteSelector(show_controls(exact), show_controls(prefix), show_controls(suffix))
+
+
+def _position(p: Any) -> TextPositionSelector:
+    if not isinstance(p, dict):
+        raise ValueError("note field 'position' must be an object")
+    start, end = p.get("start"), p.get("end")
+    if not (isinstance(start, int) and isinstance(end, int)) or bool in (type(start), type(end)):
+        raise ValueError("note position must be whole numbers")
+    if not 0 <= start <= end:
+        raise ValueError("note position needs 0 <= start <= end")
+    return TextPositionSelector(start, end)

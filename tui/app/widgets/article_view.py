@@ -21,6 +21,7 @@ from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import var
 from textual.strip import Strip
 from textual.timer import Timer
@@ -106,6 +107,9 @@ class ArticleView(ArticleActions, can_focus=True):
         self._labels: dict[int, str] = {}  # inline labels of the current layout
         self._label_offsets: list[int] = []  # their offsets, sorted for bisecting
 
+    class Rewrapped(Message):
+        """The rows were recomputed (a new width): what counts rows must look again."""
+
     # ----------------------------------------------------------------- layout
     @property
     def rows(self) -> Layout:
@@ -137,6 +141,7 @@ class ArticleView(ArticleActions, can_focus=True):
         self.virtual_size = Size(width + self._margin, len(self._layout))
         if top is not None:
             self.scroll_to(y=self._layout.row_of(top), animate=False, immediate=True)
+        self.post_message(self.Rewrapped())
 
     def on_resize(self, event: events.Resize) -> None:
         if self._resize_timer is not None:

@@ -20,6 +20,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.app.notes_filter import filter_notes, shorten, sort_notes, target_text
+from tui.app.widgets.side_list import VIM_KEYS
 from tui.document.controls import show_controls
 from tui.store.model import Note
 
@@ -58,6 +59,7 @@ class NotesList(OptionList):
     """The list part of the panel; its keys act on the highlighted note."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *VIM_KEYS,
         Binding("enter", "select", "Jump to the note"),
         Binding("e", "note('edit')", "Edit note"),
         Binding("d,delete", "note('delete')", "Delete note"),

@@ -16,14 +16,23 @@ class StatusLine(Static):
         super().__init__("", id=id, markup=False)
         self._where = Text()
         self._notice: Text | None = None
+        self._notice_at: int | None = None
 
-    def show_where(self, text: Text) -> None:
+    def show_where(self, text: Text, *, offset: int | None = None,
+                   keep_notice: bool = False) -> None:
+        """Describe the cursor at ``offset``; a move clears the notice, a re-wrap keeps it.
+
+        A notice given ``at`` an offset stays while the cursor is there.
+        """
         self._where = text
-        self._notice = None
+        if not keep_notice and (self._notice_at is None or offset != self._notice_at):
+            self._notice = None
         self._redraw()
 
-    def notice(self, message: str) -> None:
+    def notice(self, message: str, *, at: int | None = None) -> None:
+        """Say ``message`` until the cursor moves (from ``at``, when given)."""
         self._notice = Text(message, style="italic")
+        self._notice_at = at
         self._redraw()
 
     def watch_progress(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping
 
 from rich.console import Group
 from rich.padding import Padding
@@ -15,7 +15,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.analysis.model import Analysis, TimelineEntry
+from tui.app.widgets.side_list import SideList
 
+VAGUE = "Undated / vague"
+NO_DATES = "No dates found"
 RELATION_MARK = {"past": "◀ past", "present": "● now", "future": "▶ future"}
 
 
@@ -48,7 +51,11 @@ def context_text(analysis: Analysis) -> Text:
 
 
 class TimelinePanel(Vertical):
-    """DCT and date order at the top, then one option per timeline entry."""
+    """DCT and date order at the top, then one option per timeline entry.
+
+    The list is filled when first shown: a book's thousands of entries cost nothing while the
+    panel is hidden.
+    """
 
     class Jump(Message):
         """The reader chose an entry: scroll the article to it."""
@@ -57,38 +64,70 @@ class TimelinePanel(Vertical):
             self.index = index
             super().__init__()
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.list = SideList(id="timeline-list")
+        self._entry_at: list[int | None] = []  # option position → timeline index
+        self._pending: tuple[Analysis, Mapping[str, int]] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(Text("Analysing…", style="dim"), id="timeline-context", markup=False)
-        yield OptionList(id="timeline-list")
+        yield self.list
 
-    def show(self, analysis: Analysis, note_counts: Sequence[int] = ()) -> None:
+    def show(self, analysis: Analysis, note_counts: Mapping[str, int] | None = None) -> None:
+        """Take the analysis' timeline; ``fill`` lists it (the side panel calls it when shown).
+
+        ``note_counts`` maps an entry's value to the number of notes on it.
+        """
         self.query_one("#timeline-context", Static).update(context_text(analysis))
-        options = self.query_one("#timeline-list", OptionList)
-        highlighted = options.highlighted
-        items: list[Option] = []
+        self._pending = (analysis, note_counts or {})
+
+    def fill(self) -> None:
+        """Build the options of the last ``show`` if not built yet."""
+        if self._pending is None:
+            return
+        analysis, note_counts = self._pending
+        self._pending = None
+        rows: list[int | str] = []  # a timeline index, or a heading
         vague_started = False
         for index, entry in enumerate(analysis.timeline):
             if entry.vague and not vague_started:
                 vague_started = True
-                items.append(Option(Text("Undated / vague", style="bold dim"),
-                                    disabled=True))
-            count = note_counts[index] if index < len(note_counts) else 0
-            items.append(Option(entry_prompt(entry, count), id=f"t{index}"))
+                rows.append(VAGUE)
+            rows.append(index)
         if not analysis.timeline:
-            items.append(Option(Text("No dates found", style="dim"), disabled=True))
-        options.set_options(items)  # one refresh, not one per entry
-        if highlighted is not None and highlighted < options.option_count:
-            options.highlighted = highlighted
+            rows.append(NO_DATES)
+        timeline = analysis.timeline
+
+        def make(row: int | str) -> Option:
+            if isinstance(row, str):
+                return Option(Text(row, style="bold dim" if row == VAGUE else "dim"),
+                              disabled=True)
+            entry = timeline[row]
+            return Option(entry_prompt(entry, note_counts.get(entry.value, 0)))
+
+        self._entry_at = [row if isinstance(row, int) else None for row in rows]
+        self.list.show_items(rows, make)
+
+    @property
+    def selected_entry(self) -> int | None:
+        """The timeline index of the highlighted entry, or None."""
+        self.fill()
+        position = self.list.highlighted
+        if position is None or position >= len(self._entry_at):
+            return None
+        return self._entry_at[position]
 
     def highlight_entry(self, index: int) -> None:
-        options = self.query_one("#timeline-list", OptionList)
-        for position in range(options.option_count):
-            if options.get_option_at_index(position).id == f"t{index}":
-                options.highlighted = position
-                options.focus()
-                return
+        self.fill()
+        self.list.complete()
+        if index in self._entry_at:
+            self.list.highlighted = self._entry_at.index(index)
+        self.list.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id and event.option.id.startswith("t"):
-            self.post_message(self.Jump(int(event.option.id[1:])))
+        index = self._entry_at[event.option_index] if event.option_index < len(
+            self._entry_at) else None
+        if index is not None:
+            self.post_message(self.Jump(index))

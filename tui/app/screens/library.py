@@ -1,0 +1,393 @@
+"""The library: every article in a sortable table, a filter line, and search hits in context.
+
+Titles, sources, tags and hit contexts come from outside, so every cell is a ``Text`` built from
+plain strings (a ``DataTable`` cell given a string would parse it as markup). Filtering and
+full-text search run in a thread worker, so typing never waits for them; the table is rebuilt
+from their result. Choosing an article or a hit posts ``LibraryScreen.OpenArticle``; the app
+decides how to open the reader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.app.screens.add_dialog import AddDialog
+from tui.app.screens.tag_dialog import TagDialog
+from tui.document.model import Document
+from tui.library.query import Query, matches, parse_query
+from tui.resources import styles_dir
+from tui.store.db import Store
+from tui.store.library import Article, Library
+from tui.store.search_index import Hit
+
+Cell = Text | str | int
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    sort: Callable[[Article, Counter[str]], tuple[object, ...]]
+
+
+def _progress(article: Article) -> str:
+    if article.read:
+        return "read"
+    if article.position and article.length:
+        return f"{min(99, 100 * article.position // article.length)}%"
+    return "new"
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("title", "Title", lambda a, n: (a.title.casefold(),)),
+    Column("source", "Source", lambda a, n: ((a.source or "").casefold(),)),
+    Column("published", "Published", lambda a, n: (a.published or "",)),
+    Column("added", "Added", lambda a, n: (a.added,)),
+    Column("words", "Words", lambda a, n: (a.words,)),
+    Column("notes", "Notes", lambda a, n: (n[a.id],)),
+    Column("read", "Read", lambda a, n: (a.read, a.position / max(1, a.length))),
+    Column("tags", "Tags", lambda a, n: (tuple(t.casefold() for t in a.tags),)),
+)
+HIT_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the table shows for one query: the articles in order, and the search hits."""
+
+    query: Query
+    articles: tuple[Article, ...]
+    hits: tuple[Hit, ...]
+    notes: Counter[str]
+
+
+class LibraryScreen(Screen[None]):
+    """All articles; ``/`` filters and searches, Enter opens."""
+
+    CSS_PATH = str(Path(styles_dir()) / "library.tcss")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_filter", "Filter / search"),
+        Binding("a", "add_articles", "Add"),
+        Binding("s", "next_sort", "Sort by next column"),
+        Binding("S", "reverse_sort", "Reverse the order"),
+        Binding("m", "toggle_read", "Mark read / unread"),
+        Binding("t", "edit_tags", "Tags"),
+        Binding("d", "remove_article", "Remove from library"),
+        Binding("u", "undo_remove", "Undo remove"),
+        Binding("tab", "focus_next", "Next list", show=False),
+    ]
+
+    class OpenArticle(Message):
+        """Open the reader on ``doc_id`` at ``offset`` (a hit, or the reading position)."""
+
+        def __init__(self, doc_id: str, offset: int) -> None:
+            super().__init__()
+            self.doc_id = doc_id
+            self.offset = offset
+
+    class ArticlesAdded(Message):
+        """Articles new to the library, for the app to analyse in its worker processes."""
+
+        def __init__(self, doc_ids: tuple[str, ...]) -> None:
+            super().__init__()
+            self.doc_ids = doc_ids
+
+    def __init__(self, library: Library, store: Store | None = None, *,
+                 name: str | None = None) -> None:
+        super().__init__(name=name)
+        self.library = library
+        self.store = store
+        self.sort_column = "added"
+        self.sort_reverse = True
+        self.listing: Listing | None = None
+        self.removed: list[Article] = []
+        self._asked = 0  # how many listings were asked for: only the latest is shown
+        self._chosen: str | None = None  # the article the reader last moved to in the table
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder='Filter: words, tag:x source:x before:2025-08 after:2025 '
+                                'is:unread has:notes entity:"Name"', id="library-filter")
+        yield Static(id="library-problems", markup=False)
+        table: DataTable[Cell] = DataTable(id="library-table", cursor_type="row",
+                                           zebra_stripes=True)
+        yield table
+        yield OptionList(id="library-hits")
+        yield Static(id="library-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#library-table", DataTable)
+        for column in COLUMNS:
+            table.add_column(column.label, key=column.key)
+        table.focus()
+        self.refresh_listing()
+
+    # -- listing ----------------------------------------------------------------------------
+
+    def refresh_listing(self) -> None:
+        """Re-read the library and apply the filter line (in a worker)."""
+        self._list(self.query_one("#library-filter", Input).value)
+
+    def _list(self, line: str) -> None:
+        self._asked += 1
+        self._list_in_thread(line, self._asked)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="library-list",
+          description="filter and search the library")
+    def _list_in_thread(self, line: str, asked: int) -> None:
+        listing = self.build_listing(line)
+        # A cancelled thread worker still runs to the end: only the latest listing is shown.
+        self.app.call_from_thread(self._show_latest, listing, asked)
+
+    def _show_latest(self, listing: Listing, asked: int) -> None:
+        if asked == self._asked:
+            self._show(listing)
+
+    def build_listing(self, line: str) -> Listing:
+        """The articles and hits for ``line``: filters on the records, words on the index."""
+        query = parse_query(line)
+        notes = self._notes()
+        articles = [a for a in self.library.articles() if matches(a, query, notes)]
+        hits: list[Hit] = []
+        if query.words:
+            hits = self.library.search(query.text, HIT_LIMIT, {a.id for a in articles})
+            found = {h.doc_id for h in hits}
+            articles = [a for a in articles if a.id in found]
+        return Listing(query, tuple(self._sorted(articles, notes)), tuple(hits), notes)
+
+    def _notes(self) -> Counter[str]:
+        """Notes per article, and the index's copy of the notes brought up to date."""
+        if self.store is None:
+            return Counter()
+        notes = self.store.all_notes()
+        stamp = hashlib.sha256("\n".join(sorted(f"{n.id} {n.modified}" for n in notes))
+                               .encode()).hexdigest()
+        self.library.index_notes(notes, stamp)
+        return Counter(n.doc_id for n in notes)
+
+    def _sorted(self, articles: Sequence[Article], notes: Counter[str]) -> list[Article]:
+        column = next(c for c in COLUMNS if c.key == self.sort_column)
+        return sorted(articles, key=lambda a: column.sort(a, notes), reverse=self.sort_reverse)
+
+    def _show(self, listing: Listing) -> None:
+        self.listing = listing
+        table = self.query_one("#library-table", DataTable)
+        keep = self._chosen
+        table.clear()
+        for article in listing.articles:
+            table.add_row(*_cells(article, listing.notes), key=article.id)
+        table.refresh()
+        rows = [index for index, a in enumerate(listing.articles) if a.id == keep]
+        table.move_cursor(row=rows[0] if rows else 0, animate=False)
+        hits = self.query_one("#library-hits", OptionList)
+        hits.clear_options()
+        titles = {a.id: a.title for a in listing.articles}
+        hits.add_options([Option(_hit_line(h, titles.get(h.doc_id, "")), id=str(i))
+                          for i, h in enumerate(listing.hits)])
+        hits.display = bool(listing.query.words)
+        if listing.hits:
+            hits.highlighted = 0
+        problems = self.query_one("#library-problems", Static)
+        problems.update(Text("; ".join(listing.query.problems)))
+        problems.display = bool(listing.query.problems)
+        self.query_one("#library-status", Static).update(_status(listing))
+
+    # -- events -----------------------------------------------------------------------------
+
+    @on(Input.Changed, "#library-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._list(event.value)
+
+    @on(Input.Submitted, "#library-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        words = parse_query(event.value).words
+        self.query_one("#library-hits" if words else "#library-table").focus()
+
+    @on(DataTable.RowSelected, "#library-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        article = self._article_at(event.cursor_row)
+        if article is not None:
+            self.post_message(self.OpenArticle(article.id, article.position))
+
+    @on(DataTable.RowHighlighted, "#library-table")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.has_focus:  # the reader's own move, not a re-listing
+            self._chosen = event.row_key.value
+
+    @on(DataTable.HeaderSelected, "#library-table")
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        key = str(event.column_key.value)
+        self.sort_reverse = not self.sort_reverse if key == self.sort_column else False
+        self.sort_column = key
+        self._resort()
+
+    @on(OptionList.OptionSelected, "#library-hits")
+    def _hit_selected(self, event: OptionList.OptionSelected) -> None:
+        if self.listing is None or event.option.id is None:
+            return
+        hit = self.listing.hits[int(event.option.id)]
+        self.post_message(self.OpenArticle(hit.doc_id, hit.offset))
+
+    def key_escape(self) -> None:
+        """Escape in the filter line goes back to the table (the app may bind it elsewhere)."""
+        if self.focused is self.query_one("#library-filter", Input):
+            self.query_one("#library-table").focus()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#library-filter", Input).focus()
+
+    def action_next_sort(self) -> None:
+        keys = [c.key for c in COLUMNS]
+        self.sort_column = keys[(keys.index(self.sort_column) + 1) % len(keys)]
+        self.sort_reverse = False
+        self._resort()
+
+    def action_reverse_sort(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self._resort()
+
+    def action_toggle_read(self) -> None:
+        article = self.current_article()
+        if article is not None:
+            self.library.mark_read(article.id, not article.read)
+            self.refresh_listing()
+
+    def action_add_articles(self) -> None:
+        def add(inputs: list[str] | None) -> None:
+            if inputs:
+                self.notify("Adding…", markup=False)
+                self._add_in_thread(inputs)
+
+        self.app.push_screen(AddDialog(), add)
+
+    @work(thread=True, exit_on_error=False, group="library-add",
+          description="add articles to the library")
+    def _add_in_thread(self, inputs: list[str]) -> None:
+        from tui.library.sources import outcomes
+
+        added: list[str] = []
+        problems: list[str] = []
+        for _where, outcome in outcomes(inputs):
+            if isinstance(outcome, Document):
+                result = self.library.add(outcome)
+                if result.status != "known":
+                    added.append(result.article.id)
+            else:
+                problems.append(str(outcome))
+        self.app.call_from_thread(self._added, tuple(added), problems)
+
+    def _added(self, added: tuple[str, ...], problems: list[str]) -> None:
+        for problem in problems:
+            self.notify(problem, severity="warning", markup=False)
+        count = len(added)
+        self.notify(f"{count} article{'s' if count != 1 else ''} added", markup=False)
+        self.refresh_listing()
+        if added:
+            self.post_message(self.ArticlesAdded(added))
+
+    def action_edit_tags(self) -> None:
+        article = self.current_article()
+        if article is None:
+            return
+
+        def save(tags: tuple[str, ...] | None) -> None:
+            if tags is not None:
+                self.library.set_tags(article.id, tags)
+                self.refresh_listing()
+
+        self.app.push_screen(TagDialog(_plain(article.title), article.tags), save)
+
+    def action_remove_article(self) -> None:
+        article = self.current_article()
+        if article is None:
+            return
+        removed = self.library.remove(article.id)
+        if removed is not None:
+            self.removed.append(removed)
+            self.notify(f"Removed \u201c{_plain(removed.title)}\u201d; its notes are kept. "
+                        "u undoes.", markup=False)
+            self.refresh_listing()
+
+    def action_undo_remove(self) -> None:
+        if self.removed:
+            self.library.restore(self.removed.pop())
+            self.refresh_listing()
+
+    def current_article(self) -> Article | None:
+        table = self.query_one("#library-table", DataTable)
+        return self._article_at(table.cursor_row)
+
+    def _article_at(self, row: int) -> Article | None:
+        if self.listing is None or not 0 <= row < len(self.listing.articles):
+            return None
+        return self.listing.articles[row]
+
+    def _resort(self) -> None:
+        if self.listing is not None:
+            listing = self.listing
+            articles = self._sorted(listing.articles, listing.notes)
+            self._show(Listing(listing.query, tuple(articles), listing.hits, listing.notes))
+        self._update_headers()
+
+    def _update_headers(self) -> None:
+        table = self.query_one("#library-table", DataTable)
+        for column in COLUMNS:
+            label = column.label
+            if column.key == self.sort_column:
+                label += " \u25bc" if self.sort_reverse else " \u25b2"
+            table.columns[column.key].label = Text(label)  # type: ignore[index]
+        table.refresh()
+
+
+def _plain(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _cells(article: Article, notes: Counter[str]) -> list[Cell]:
+    unread = "" if article.read else "bold"
+    return [
+        Text(_plain(article.title), style=unread, no_wrap=True, overflow="ellipsis"),
+        Text(_plain(article.source or "", 30)),
+        Text(article.published or ""),
+        Text(article.added[:10]),
+        Text(f"{article.words:,}", justify="right"),
+        Text(str(notes[article.id]) if notes[article.id] else "", justify="right"),
+        Text(_progress(article)),
+        Text(", ".join(article.tags)),
+    ]
+
+
+def _hit_line(hit: Hit, title: str) -> Text:
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(_plain(title, 30), style="bold")
+    line.append(" \u00b7 note: " if hit.kind == "note" else " \u00b7 ", style="dim")
+    line.append(hit.context.replace("\n", " "))
+    offset = len(line) - len(hit.context)
+    if hit.end > hit.start:
+        line.stylize("reverse", offset + hit.start, offset + hit.end)
+    return line
+
+
+def _status(listing: Listing) -> Text:
+    count = len(listing.articles)
+    unread = sum(1 for a in listing.articles if not a.read)
+    parts = [f"{count} article{'s' if count != 1 else ''}", f"{unread} unread"]
+    if listing.query.words:
+        parts.append(f"{len(listing.hits)} hit{'s' if len(listing.hits) != 1 else ''}")
+    return Text(" \u00b7 ".join(parts))
