@@ -12,12 +12,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from benchmarks import cluster_bench, scrolling, startup, storage, throughput
 from benchmarks import config as configs
-from benchmarks import scrolling, startup, storage, throughput
 from benchmarks.book import write_book
 from benchmarks.table import Row, render
 
-SECTIONS = ("startup", "scrolling", "batch", "store", "library")
+SECTIONS = ("startup", "scrolling", "batch", "store", "library", "cluster")
+# The cluster section starts Dask clusters (about a minute even on tiny inputs): the smoke run
+# the test suite makes leaves it out; tests/cluster covers that path.
+SMOKE_SECTIONS = ("startup", "scrolling", "batch", "store", "library")
 
 
 def _log(message: str) -> None:
@@ -53,7 +56,7 @@ def run(options: argparse.Namespace, log: Callable[[str], None] = _log) -> list[
         book = write_book(home, config.book_words)
         sample = sample_article()
         rows: list[Row] = []
-        for section in options.only or SECTIONS:
+        for section in options.only or (SMOKE_SECTIONS if options.smoke else SECTIONS):
             log(f"{section}")
             if section == "startup":
                 rows += startup.run(config, sample, book, log)
@@ -65,6 +68,8 @@ def run(options: argparse.Namespace, log: Callable[[str], None] = _log) -> list[
                 from benchmarks import library_bench
 
                 rows += library_bench.run(config.library_articles, config.library_added, log=False)
+            elif section == "cluster":
+                rows += cluster_bench.run(config, log)
             else:
                 rows += storage.run(config, log)
         return rows

@@ -23,6 +23,7 @@ class Config:
     quit_after: float  # seconds after first paint before quitting during the book's analysis
     library_articles: int  # articles in the library searched
     library_added: int  # articles added with gloss add against the analysis alone
+    kind: str = "full"  # full, quick or smoke: sections with their own sizes key on it
 
 
 def full(home: Path) -> Config:
@@ -36,7 +37,7 @@ def quick(home: Path) -> Config:
     return Config(home, repeat=1, book_words=5_000, analysis_timeout=15.0, pages=5,
                   burst_gap=1.0, batch_words=1_500, batch_repeat=1, store_sizes=(100, 1_000),
                   store_repeat=3, tmux=True, quit_after=3.0, library_articles=500,
-                  library_added=10)
+                  library_added=10, kind="quick")
 
 
 def smoke(home: Path) -> Config:
@@ -44,4 +45,4 @@ def smoke(home: Path) -> Config:
     return Config(home, repeat=1, book_words=600, analysis_timeout=15.0, pages=2,
                   burst_gap=0.2, batch_words=200, batch_repeat=1, store_sizes=(100, 1_000),
                   store_repeat=1, tmux=True, quit_after=1.0, library_articles=100,
-                  library_added=3)
+                  library_added=3, kind="smoke")

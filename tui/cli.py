@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from tui import __version__
+from tui.cluster.connect import scheduler_address
 from tui.errors import GlossError
 
 EXIT_USAGE = 2
@@ -71,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--processes", type=int, default=1, metavar="N",
                          help="worker processes for --jsonl")
     analyze.add_argument("--batch-size", type=int, default=16, metavar="N")
+    analyze.add_argument("--scheduler", type=scheduler_address, metavar="ADDRESS",
+                         help="run --jsonl on a Dask cluster: tcp://host:8786, or local:N for "
+                              "N worker processes here (needs gloss[cluster])")
     _common(analyze)
 
     export = sub.add_parser("export", help="export notes or the timeline")

@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from tests.app.conftest import SIZE as APP_SIZE
 from tests.app.conftest import settle
 from tests.app.dialog_host import SIZE, Host, screen_text
 from tui.app.app import GlossApp
+from tui.app.screens import note_editor
 from tui.app.screens.note_editor import NoteEditor, parse_tags
 from tui.document.controls import has_controls, show_controls
 from tui.store.db import Store
@@ -63,20 +65,41 @@ async def test_escape_returns_none_and_the_draft_already_reached_the_caller() ->
     assert drafts[-1] == {"body": "half a thought", "tags": (), "category": "highlight"}
 
 
-async def test_drafts_are_debounced_while_typing() -> None:
+async def until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
+    """Let the app run until ``condition`` holds: the pause's timer fires however late."""
+    for _ in range(600):
+        if condition():
+            return
+        await pilot.pause(0.1)
+    raise AssertionError("the draft never came")
+
+
+async def test_drafts_wait_for_a_pause_in_typing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys typed without a pause make no draft; closing hands over what was typed, once."""
+    monkeypatch.setattr(note_editor, "DRAFT_DELAY", 3600.0)  # no pause this test could reach
+    drafts: list[dict[str, Any]] = []
+    app = editor_host(drafts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"abc", "tab", *"x")
+        assert drafts == []
+        await pilot.press("escape")
+        await pilot.pause()
+    assert drafts == [{"body": "abc", "tags": ("x",), "category": "highlight"}]
+
+
+async def test_a_pause_in_typing_hands_over_a_draft() -> None:
     drafts: list[dict[str, Any]] = []
     app = editor_host(drafts)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"abc")
-        assert len(drafts) < 3  # one per pause, not one per key (a slow machine may pause)
-        await pilot.pause(0.5)
-        assert drafts[-1]["body"] == "abc"
+        await until(pilot, lambda: bool(drafts) and drafts[-1]["body"] == "abc")
         await pilot.press("tab", *"x")
-        await pilot.pause(0.5)
-        assert drafts[-1] == {"body": "abc", "tags": ("x",), "category": "highlight"}
+        await until(pilot, lambda: drafts[-1]["tags"] == ("x",))
+        count = len(drafts)
         await pilot.press("escape")  # nothing new since the last draft
         await pilot.pause()
-    assert len(drafts) == 2
+    assert drafts[-1] == {"body": "abc", "tags": ("x",), "category": "highlight"}
+    assert len(drafts) == count
 
 
 async def test_closing_untouched_hands_over_no_draft() -> None:

@@ -12,6 +12,7 @@ import json
 import os
 import stat
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from tui.analysis.batch_workers import pooled_results
@@ -32,12 +33,18 @@ def main_analyze(args: argparse.Namespace) -> int:
         raise GlossError(f"--processes must be at least 1, got {args.processes}")
     if args.batch_size < 1:
         raise GlossError(f"--batch-size must be at least 1, got {args.batch_size}")
+    if args.scheduler is not None and not args.jsonl:
+        raise GlossError("--scheduler runs --jsonl streams; add --jsonl")
+    if args.scheduler is not None and args.processes != 1:
+        raise GlossError("--processes and --scheduler do not mix: the cluster has the workers")
     try:
         with ProgressBar(sys.stderr) as progress:
             if not args.jsonl:
                 return _analyze_one(args, progress)
             if args.path not in (None, "-"):
                 raise GlossError("--jsonl reads standard input; drop the PATH argument")
+            if args.scheduler is not None:
+                return _analyze_on_cluster(args, progress)
             nlp = _load(args.model, progress)
             progress.close()
             # Results written to this same terminal show the progress themselves.
@@ -51,6 +58,18 @@ def main_analyze(args: argparse.Namespace) -> int:
         # Point stdout at /dev/null so the interpreter's final flush does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _analyze_on_cluster(args: argparse.Namespace, progress: ProgressBar) -> int:
+    """``--jsonl --scheduler``: this process reads and writes; the cluster loads spaCy."""
+    from tui.cluster.analyze import AnalyzeJob, run_jsonl_on_cluster  # imports Dask
+
+    progress.status(f"connecting to {args.scheduler}…")
+    job = AnalyzeJob(args.model, args.batch_size, args.date, args.date_order)
+    progress.close()
+    run_jsonl_on_cluster(args.scheduler, sys.stdin.buffer, sys.stdout.buffer, job,
+                         progress=None if sys.stdout.isatty() else progress)
+    return 0
 
 
 def _load(model: str | None, progress: ProgressBar) -> Language:
@@ -107,6 +126,12 @@ def run_jsonl(nlp: Language, stdin: BinaryIO | TextIO, stdout: BinaryIO, *, batc
     else:
         out = pooled_results(nlp, lines, processes=processes, batch_size=batch_size,
                              dct_flag=dct_flag, date_order_flag=date_order_flag)
+    write_results(out, stdin, stdout, progress)
+
+
+def write_results(out: Iterable[str], stdin: BinaryIO | TextIO, stdout: BinaryIO,
+                  progress: ProgressBar | None = None) -> None:
+    """Write and flush each JSON result as one line, counting progress against ``stdin``."""
     size = _file_size(stdin)
     for written, text in enumerate(out, 1):
         stdout.write(text.encode("utf-8") + b"\n")

@@ -29,6 +29,7 @@ from tui.analysis.names import (
     person_parts,
     surname_forms,
 )
+from tui.analysis.org_evidence import COMPANY_SUFFIXES, is_organisation
 from tui.analysis.places import KNOWN_PLACES
 
 if TYPE_CHECKING:
@@ -62,10 +63,12 @@ class Mention:
     name_start: int
     name_end: int
     name_text: str
+    organisation: bool = False  # the sentence shows it names an organisation
 
     def shifted(self, offset: int) -> Mention:
         return Mention(self.start + offset, self.end + offset, self.text, self.label,
-                       self.name_start + offset, self.name_end + offset, self.name_text)
+                       self.name_start + offset, self.name_end + offset, self.name_text,
+                       self.organisation)
 
 
 # --- spans → mentions -------------------------------------------------------------------------
@@ -84,7 +87,8 @@ def mention_from_span(span: Span) -> Mention:
         stop = start + len(stripped)
     # doc[begin:end].text, not doc.text[...]: Doc.text rebuilds the whole text on every call.
     return Mention(start, stop, stripped, span.label_,
-                   name_start, name_end, doc[begin:end].text)
+                   name_start, name_end, doc[begin:end].text,
+                   span.label_ in ("ORG", "PERSON") and is_organisation(span))
 
 
 def mentions_from_doc(doc: Doc, offset: int = 0) -> list[Mention]:
@@ -131,11 +135,35 @@ def consistent_labels(mentions: Sequence[Mention]) -> list[str]:
 
     decided = {form: _decide(form, counter, surname_votes[form])
                for form, counter in votes.items()}
+    companies = _company_names(mentions)
     return [
-        decided.get(_form(mention), mention.label) if mention.label in NAME_LABELS
-        else mention.label
+        _label(mention, decided, companies) if mention.label in NAME_LABELS else mention.label
         for mention in mentions
     ]
+
+
+def _label(mention: Mention, decided: dict[str, str], companies: set[str]) -> str:
+    """A name that is both a person's and a company's here is not unified: a mention the
+    sentence shows to be the company is ORG, any other keeps the model's label."""
+    form = _form(mention)
+    if mention.organisation:
+        return "ORG"
+    if form in companies and decided.get(form) == "PERSON":
+        return mention.label
+    return decided.get(form, mention.label)
+
+
+def _company_names(mentions: Sequence[Mention]) -> set[str]:
+    """Names the text shows to be companies: with evidence, or the first word of an ORG
+    with a company suffix ("Dell" of "Dell Inc.")."""
+    out = {_form(m) for m in mentions if m.organisation}
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "ORG" and len(words) > 1 and words[-1].lower().rstrip(".") in \
+                COMPANY_SUFFIXES:
+            out.add(normalize(" ".join(words[:-1])))
+            out.add(normalize(words[0]))
+    return out
 
 
 def _decide(form: str, votes: Counter[str], full_form_votes: int) -> str:

@@ -49,8 +49,24 @@ def _both_date_parts(a: str, b: str) -> bool:
     return 1 <= x <= 31 and 1 <= y <= 31 and (x <= 12 or y <= 12)
 
 
-def looks_like_numeric_date(token_text: str, previous: str | None) -> bool:
-    """Whether a slash/ISO numeral token is a date rather than a fraction or count."""
+# Where a bare d/m also stands as a date: after a determiner before its noun ("the 9/18
+# meeting"), as a copula's complement closing a clause ("The deadline is 4/15."), and after a
+# weekday ("On Tuesday, 3/5,"). A fraction follows a verb or a number ("rose 3/4", "1 3/4").
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her",
+                          "our", "next", "last"})
+_TIME_PREPOSITIONS = frozenset({"on", "by", "since", "until", "till", "before", "after"})
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "'s"})
+_CLAUSE_ENDS = frozenset({".", ",", ";", ":", "and", "or", "at", "in", "with", ")"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+                       "sat", "sun"})
+
+
+def looks_like_numeric_date(token_text: str, previous: str | None,
+                            following: str | None = None,
+                            before_previous: str | None = None) -> bool:
+    """Whether a slash/ISO numeral token is a date rather than a fraction or count, from the
+    token and its neighbours (``before_previous`` is the word before ``previous``)."""
     if _ISO_DATE.match(token_text):
         return True
     if m := _FULL_DATE.match(token_text):
@@ -58,8 +74,21 @@ def looks_like_numeric_date(token_text: str, previous: str | None) -> bool:
     if m := _MONTH_YEAR.match(token_text):
         return 1 <= int(m[1]) <= 12
     if m := _DAY_MONTH.match(token_text):
-        return _both_date_parts(m[1], m[2]) and (previous or "").lower() in _DATE_CUES
+        return _both_date_parts(m[1], m[2]) and _date_context(
+            (previous or "").lower(), (following or "").lower(), (before_previous or "").lower())
     return False
+
+
+def _date_context(previous: str, following: str, before_previous: str) -> bool:
+    if following in ("of", "percent", "%") and previous not in _TIME_PREPOSITIONS:
+        return False  # "4/5 of voters"
+    if previous in _DATE_CUES or previous in _WEEKDAYS:
+        return True
+    if previous == "," and before_previous in _WEEKDAYS:
+        return True
+    if previous in _DETERMINERS:
+        return following.isalpha() and following not in ("of", "inch", "inches", "mile", "cup")
+    return previous in _COPULAS and (following in _CLAUSE_ENDS or not following)
 
 
 def _mark_numeric_dates(doc: Doc) -> Doc:
@@ -70,12 +99,20 @@ def _mark_numeric_dates(doc: Doc) -> Doc:
     for token in doc:
         if "/" not in token.text and "-" not in token.text:
             continue
-        previous = doc[token.i - 1].text if token.i > 0 else None
-        if looks_like_numeric_date(token.text, previous):
+        if looks_like_numeric_date(token.text, *neighbours(doc, token.i)):
             spans.append(Span(doc, token.i, token.i + 1, label="DATE"))
     if spans:
         doc.ents = filter_spans(list(doc.ents) + spans)
     return doc
+
+
+def neighbours(doc: Doc, i: int) -> tuple[str | None, str | None, str | None]:
+    """The words before, after and two before token ``i``, as ``looks_like_numeric_date``
+    takes them."""
+    previous = doc[i - 1].text if i > 0 else None
+    following = doc[i + 1].text if i + 1 < len(doc) else None
+    before_previous = doc[i - 2].text if i > 1 else None
+    return previous, following, before_previous
 
 
 def _register_ruler() -> None:

@@ -142,17 +142,16 @@ class AbsoluteRules(RuleBase):
         rule = HOLIDAYS[m["name"]]
         if m["year"]:
             return self._date(Period(rule(int(m["year"])), "day"))
-        rel = m["rel"] or ""
-        anaphoric = rel in ("the following", "the previous", "that")
-        base, anchor = self._base(deictic=not anaphoric and not self.ctx.narrative)
+        op = lx.operator(m["rel"])
+        base, anchor = self._base(deictic=not op.anaphoric and not self.ctx.narrative)
         if base is None:
             d0 = rule(2000)
             return Reading("DATE", f"XXXX-{d0.month:02d}-{d0.day:02d}")
         ref = base.day
         options = [rule(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
-        if rel in ("last", "this past", "the previous"):
+        if op.direction < 0:
             d = max(o for o in options if o < ref)
-        elif rel in ("next", "this coming", "the coming", "the following"):
+        elif op.direction > 0:
             d = min(o for o in options if o > ref)
         elif anchor == "dct":
             direction = self.ctx.direction

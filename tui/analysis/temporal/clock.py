@@ -16,10 +16,20 @@ class ClockRules(RuleBase):
         r"o'clock|h)?(?: (?P<tz>[a-z]{2,4}))?(?:,? (?P<rest>.+))?$"
     )
 
+    def _day_in_context(self) -> tuple[Period | None, str | None]:
+        """The day a bare clock time is on: the day named last ("Monday night ... at 9:15
+        p.m."), or else the DCT; None where the story is at no particular day."""
+        base, anchor = self._base(deictic=False)
+        if base is not None and base.grain != "day" and not self.ctx.narrative:
+            base, anchor = self._base()
+        if base is not None and base.grain != "day":
+            return None, None
+        return base, anchor
+
     def _time_of_day(self, s: str) -> Reading | None:
         if m := re.match(r"^(?P<w>noon|midday|midnight)(?: (?P<rest>.+))?$", s):
             hour = "12:00" if m["w"] != "midnight" else "24:00"
-            day, where = self._base()
+            day, where = self._day_in_context()
             if m["rest"]:
                 r = self.read(m["rest"])
                 if r is None or r.period is None or r.period.grain != "day":
@@ -49,12 +59,7 @@ class ClockRules(RuleBase):
                 return None
             base, anchor = day_reading.period, day_reading.anchor
         else:
-            # "at 10:57" belongs to the day named last, or else to the DCT.
-            base, anchor = self._base(deictic=False)
-            if base is not None and base.grain != "day" and not self.ctx.narrative:
-                base, anchor = self._base()
-            if base is not None and base.grain != "day":
-                base = None
+            base, anchor = self._day_in_context()
         clock = f"T{h:02d}:{mi:02d}"
         if m["tz"] in ("utc", "gmt", "z"):
             clock += "Z"

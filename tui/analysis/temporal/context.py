@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
 
 from tui.analysis.model import Source
-from tui.analysis.nlp import looks_like_numeric_date
+from tui.analysis.nlp import looks_like_numeric_date, neighbours
 from tui.document.model import Metadata
 from tui.errors import GlossError
 
@@ -242,7 +242,7 @@ _BRITISH = re.compile(
 _AMERICAN = re.compile(
     r"\b(?:color|favor|honor|labor|neighbor|behavior|center|theater|defense|offense|"
     r"program|traveled|canceled|organiz\w*|recogniz\w*|criticiz\w*|analyz\w*|apologiz\w*|"
-    r"realiz\w*)\b",
+    r"realiz\w*)\b|\bSept\.|\b\d{1,2}(?::\d\d)? [ap]\.m\.",
     re.IGNORECASE,
 )
 _DAY_FIRST_DOMAINS = re.compile(r"\.(?:uk|ie|au|nz|in|za|sg|my|pk|ng|ke|eu|fr|de|vn)(?:/|$)")
@@ -279,8 +279,10 @@ def resolve_date_order(
        dates clearly nearer the DCT (or, without one, closer together) wins. This is what decides
        "told reporters on 6/8" a day after 6 August: both 6 August and 8 June are in the past,
        but only one of them is news;
-    4. the source's convention: a day-first country domain or British spellings give DMY,
-       American spellings MDY.
+    4. dates written out: a text that writes "Sept. 18" writes 9/18, one that writes
+       "18 September" writes 18/9;
+    5. the source's convention: a day-first country domain or British spellings give DMY,
+       American spellings and house style ("Sept.", "a.m.") MDY.
 
     Any of these gives ``"inferred"``; with no evidence at all the answer is DMY,
     ``"assumed"``.
@@ -298,6 +300,7 @@ def resolve_date_order(
         _order_from_components(dates)
         or _order_from_tense(dates, dct)
         or _order_from_proximity(dates, dct)
+        or _order_from_written_dates(doc.text if doc is not None else "")
         or _order_from_convention(meta, doc.text if doc is not None else "")
     )
     if inferred:
@@ -311,8 +314,8 @@ def numeric_dates(doc: Doc) -> Iterator[NumericDate]:
         match = _SLASH_DATE.match(token.text)
         if not match:
             continue
-        previous = doc[token.i - 1].text if token.i > 0 else None
-        if not (looks_like_numeric_date(token.text, previous) or token.ent_type_ == "DATE"):
+        if not (looks_like_numeric_date(token.text, *neighbours(doc, token.i))
+                or token.ent_type_ == "DATE"):
             continue
         year = int(match[3]) if match[3] else None
         if year is not None and year < 100:
@@ -384,6 +387,22 @@ def _decisive(distance: dict[str, int]) -> str | None:
     gap = distance[far] - distance[near]
     if gap >= _PROXIMITY_MIN_DAYS and distance[near] <= _PROXIMITY_RATIO * distance[far]:
         return near
+    return None
+
+
+_MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+                r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+_MONTH_FIRST = re.compile(rf"\b{_MONTH_NAMES}\.? [0-3]?\d(?:st|nd|rd|th)?\b(?!:)")
+_DAY_FIRST = re.compile(rf"\b[0-3]?\d(?:st|nd|rd|th)? (?:of )?{_MONTH_NAMES}\b")
+
+
+def _order_from_written_dates(text: str) -> str | None:
+    """The order the text writes its dates in words: most writers put numbers the same way."""
+    month_first = len(_MONTH_FIRST.findall(text))
+    day_first = len(_DAY_FIRST.findall(text))
+    if max(month_first, day_first) >= 1 and min(month_first, day_first) * 2 < max(
+            month_first, day_first):
+        return "MDY" if month_first > day_first else "DMY"
     return None
 
 

@@ -44,7 +44,8 @@ class DurationRules(RuleBase):
     # Adjectives of frequency that mostly qualify a thing ("annual report", "quarterly
     # dividend") are left out; those that qualify an event ("meets weekly") are sets.
     _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-                  "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W"}
+                  "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W", "annually": "P1Y",
+                  "annual": "P1Y"}
     _EVERY = re.compile(rf"^(?:every|each|per|once a|twice a|once every|every other) ?"
                         rf"(?P<n>{NUM} )?(?P<unit>{UNIT}|{WEEKDAY}|{PART})$")
     _PLURAL_WEEKDAY = re.compile(rf"^(?P<wd>{WEEKDAY})s(?: (?P<part>{PART})s?)?$|"

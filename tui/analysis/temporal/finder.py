@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from tui.analysis.temporal import holidays
 from tui.analysis.temporal import lexicon as lx
 
 if TYPE_CHECKING:
@@ -27,15 +28,32 @@ _WEEKDAY_CAP = "|".join(w.capitalize() for w in _WEEKDAY.split("|"))
 _UNITS = r"(?:days|weeks|months|years|decades|hours|minutes)"
 _NUMW = "|".join(w for w in lx.NUMBER_WORDS if " " not in w and w not in ("a", "an", "single"))
 
-_HOLIDAY = (r"(?-i:Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Valentine's Day|Halloween"
-            r"|Independence Day|Bastille Day|Boxing Day|Veterans Day|Armistice Day|Easter"
-            r"(?: Sunday| Monday)?|Good Friday|Thanksgiving(?: Day)?|Labor Day|Memorial Day"
-            r"|Election Day|Presidents Day|Martin Luther King Day)")
+_HOLIDAY = holidays.name_pattern()
 _TZ = r"(?-i: [A-Z]{2,4}T?\b)"
 
+# Events that come round every year: "annual" before them is a set ("the annual summit");
+# before an amount it is not ("annual sales", "an annual rate of 3%").
+_YEARLY_EVENTS = (r"(?:conference|meeting|summit|festival|convention|parade|celebration|ceremony|"
+                  r"tournament|race|marathon|fair|gala|pilgrimage|congress|assembly|rally|"
+                  r"exhibition|show|awards?|visit|trip|reunion|retreat|gathering|holiday)s?\b")
+_AMOUNT_NOUNS = (r"(?:account|rate|rates|level|levels|price|prices|value|market|figures?|"
+                 r"account|affairs|events|trend|pace|estimate|numbers?)\b")
 # Our own patterns over the raw text, case-insensitive, on word boundaries. Words that are
-# temporal only now and then ("former", "recent", "past", a bare "soon") are left to spaCy.
+# temporal only now and then ("former", "past", a bare "soon") are left to spaCy; "recent"
+# and "current" qualifying a noun ("a recent filing", "its current chief") are PAST_REF and
+# PRESENT_REF, as TimeBank marks them.
 _PATTERNS = [
+    # vague adjectives and market-report days
+    rf"(?<!most )recent(?= (?!{_UNITS}|(?:trading )?sessions)[a-z])",
+    rf"(?<!electric )current(?= (?!{_UNITS}|quarter|half|year|month|week|{_AMOUNT_NOUNS})"
+    r"[a-z])",
+    rf"annual(?= {_YEARLY_EVENTS})",
+    r"(?:(?<=ended )|(?<=closed )|(?<=opened )|(?<=started )|(?<=began )|(?<=finished )"
+    r"|(?<=ending )|(?<=closing )|(?<=ends )|(?<=closes ))the (?:day|session)",
+    r"(?:the )?year[- ]to[- ]date",
+    rf"(?:(?:the )?(?:recent|past|last|previous|next|coming|past few|last few|next few)|"
+    rf"\d+|{_NUMW}|several|a few)(?: straight| consecutive)? (?:trading (?:days|sessions)"
+    r"|sessions)",
     # vague references and lists of units
     rf"(?:the )?(?:coming|upcoming|next few|past few|last few) {_UNITS}"
     rf"(?: (?:and|or) {_UNITS})*",
@@ -51,8 +69,8 @@ _PATTERNS = [
     _HOLIDAY,
     # clock times and parts of day
     rf"(?:\d{{1,2}}(?::\d{{2}})? ?(?:a\.m\.|p\.m\.|am|pm)|noon|midnight)(?:{_TZ})?"
-    rf"(?:,? (?:{_WEEKDAY}|today|yesterday|tomorrow|(?-i:{_MONTH_CAP}|{_MONTH_ABBR_CAP})\.? "
-    r"\d{1,2}))?",
+    rf"(?:,? (?:(?:{_WEEKDAY}|today|yesterday|tomorrow)(?: (?:morning|afternoon|evening|night))?"
+    rf"|(?-i:{_MONTH_CAP}|{_MONTH_ABBR_CAP})\.? \d{{1,2}}))?",
     rf"\d{{1,2}}:\d{{2}}(?: ?(?:a\.m\.|p\.m\.|am|pm))?(?:{_TZ})?",
     rf"(?:(?:{_WEEKDAY}|yesterday|today|tomorrow|this|last|that|the next|the following) )"
     r"(?:morning|afternoon|evening|night)",
@@ -67,6 +85,7 @@ _PATTERNS = [
     r"the following|that|the same|the next) (?:day|week|weekend|month|year|decade|century|"
     r"spring|summer|fall|autumn|winter)",
     r"(?:earlier|later) in the (?:day|week|month|year|decade)",
+    r"(?:earlier|later) (?:today|tonight|this (?:morning|afternoon|evening))",
     rf"the week of (?:(?-i:{_MONTH_CAP}|{_MONTH_ABBR_CAP})\.? \d{{1,2}}"
     rf"|\d{{1,2}} (?-i:{_MONTH_CAP}))",
     # business quarters and halves
@@ -157,11 +176,10 @@ _FIRST_WORDS = {
         "almost", "more", "less", "over", "some", "at", "up", "several", "few", "many",
         "fiscal", "calendar", "year", "years", "day", "days", "week", "weeks", "month",
         "months", "hour", "hours", "minute", "minutes", "decade", "decades", "sixteen",
-        "seventeen", "eighteen", "nineteen", "christmas", "new", "valentine", "halloween",
-        "independence", "bastille", "boxing", "veterans", "armistice", "easter", "good",
-        "thanksgiving", "labor", "memorial", "election", "presidents", "martin", "final",
-        "remaining",
+        "seventeen", "eighteen", "nineteen", "final", "remaining", "recent", "current",
+        "annual",
     ),
+    *holidays.first_words(),
 }
 _WORD = re.compile(r"[^\W_]+")
 
@@ -192,6 +210,11 @@ _THE_FULL_DATE = re.compile(rf"^the (?=(?:{_MONTH}|{_MONTH_ABBR})\.? \d)", re.IG
 
 
 _RANGE_JOIN = r"\s*(?:[-\u2013]|to|and|until|through)\s*"
+# "7/30-31" (month first) and "30-31/7" (day first): the bare day stands for a numeric date.
+_NUMERIC_THEN_DAY = re.compile(r"(?<![\w/])(?P<m>\d{1,2})/(?P<a>\d{1,2})[-\u2013](?P<b>\d{1,2})"
+                               r"(?![\w/])")
+_DAY_THEN_NUMERIC = re.compile(r"(?<![\w/])(?P<a>\d{1,2})[-\u2013](?P<b>\d{1,2})/(?P<m>\d{1,2})"
+                               r"(?![\w/])")
 _DAYS_THEN_MONTH = re.compile(
     rf"\b(?P<a>[0-3]?\d){_RANGE_JOIN}(?P<b>[0-3]?\d)(?:st|nd|rd|th)? (?P<month>(?-i:{_MONTH_CAP}))"
     rf"(?P<year>,? \d{{4}})?\b"
@@ -203,7 +226,8 @@ _MONTH_THEN_DAYS = re.compile(
 
 
 def day_ranges(text: str) -> Iterable[tuple[int, int, str]]:
-    """Days that borrow their month from a range: "22" in "22-24 August 1914".
+    """Days that borrow their month from a range: "22" in "22-24 August 1914", "31" in
+    "7/30-31".
 
     Yields the bare day's span and the full date to read it as ("22 August 1914"), and the
     date that closes the range; for "August 22-24, 1914" the first date with its year.
@@ -211,6 +235,14 @@ def day_ranges(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _DAYS_THEN_MONTH.finditer(text):
         yield m.start("a"), m.end("a"), f"{m['a']} {m['month']}{m['year'] or ''}"
         yield m.start("b"), m.end(), text[m.start("b"):m.end()]
+    for m in _NUMERIC_THEN_DAY.finditer(text):
+        if int(m["a"]) < int(m["b"]) <= 31:
+            yield m.start("m"), m.end("a"), f"{m['m']}/{m['a']}"
+            yield m.start("b"), m.end("b"), f"{m['m']}/{m['b']}"
+    for m in _DAY_THEN_NUMERIC.finditer(text):
+        if int(m["a"]) < int(m["b"]) <= 31:
+            yield m.start("a"), m.end("a"), f"{m['a']}/{m['m']}"
+            yield m.start("b"), m.end("m"), f"{m['b']}/{m['m']}"
     for m in _MONTH_THEN_DAYS.finditer(text):
         year = m["year"] or ""
         yield m.start("b"), m.end("b"), f"{m['month']} {m['b']}{year}"
@@ -304,8 +336,19 @@ _AGE = re.compile(r"\w[- ](?:year|month|week|day)s?[- ]old$", re.IGNORECASE)
 
 
 def looks_temporal_but_is_not(text: str, start: int, end: int) -> bool:
-    """An age ("52 years old") or the noun march ("the Long March")."""
-    return _is_age(text, start, end) or _is_a_march(text, start, end)
+    """An age ("52 years old"), the noun march ("the Long March"), or "annual" before an
+    amount ("annual sales")."""
+    return (_is_age(text, start, end) or _is_a_march(text, start, end)
+            or _is_an_annual_amount(text, start, end))
+
+
+_YEARLY_EVENT_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_YEARLY_EVENTS}", re.IGNORECASE)
+
+
+def _is_an_annual_amount(text: str, start: int, end: int) -> bool:
+    """ "annual" is a set only before an event that comes round ("the annual summit")."""
+    return text[start:end].lower() == "annual" and not _YEARLY_EVENT_AFTER.match(
+        text, end, end + 40)
 
 
 def _is_age(text: str, start: int, end: int) -> bool:

@@ -1,7 +1,12 @@
-"""Named days: fixed-date holidays and those computed from the calendar (Easter, Thanksgiving)."""
+"""Named days: fixed-date holidays and those computed from the calendar (Easter, Thanksgiving).
+
+One table: the normalizer reads a name with it, and the finder's pattern for holiday names is
+made from it (``name_pattern``), so a holiday the finder finds is one the normalizer can read.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -64,4 +69,47 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "martin luther king day": lambda y: nth_weekday(y, 1, 0, 3),
     "presidents day": lambda y: nth_weekday(y, 2, 0, 3),
     "election day": lambda y: nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    # International Workers' Day, as most countries keep it (Canada's is in September).
+    "labour day": _fixed(5, 1),
+    "new year": _fixed(1, 1),
+    "new years": _fixed(1, 1),
+    "mother day": lambda y: nth_weekday(y, 5, 6, 2),
+    "father day": lambda y: nth_weekday(y, 6, 6, 3),
+    "columbus day": lambda y: nth_weekday(y, 10, 0, 2),
+    "juneteenth": _fixed(6, 19),
+    "st patrick day": _fixed(3, 17),
+    "saint patrick day": _fixed(3, 17),
+    "remembrance day": _fixed(11, 11),
+    "canada day": _fixed(7, 1),
+    "australia day": _fixed(1, 26),
+    "anzac day": _fixed(4, 25),
+    "earth day": _fixed(4, 22),
+    "palm sunday": lambda y: easter(y) - timedelta(days=7),
+    "ash wednesday": lambda y: easter(y) - timedelta(days=46),
+    "pentecost": lambda y: easter(y) + timedelta(days=49),
 }
+
+# Words written in lower case inside a holiday's name ("the Fourth of July").
+_LOWER_WORDS = frozenset({"of", "the"})
+
+
+def name_pattern() -> str:
+    """A regex for the holidays' names as news writes them: capitalized words, possessives
+    ("New Year's Day", "St. Patrick's Day"), for a case-insensitive pattern around it."""
+    names = []
+    for name in sorted(HOLIDAYS, key=len, reverse=True):
+        words = []
+        for word in name.split():
+            if word in _LOWER_WORDS:
+                words.append(word)
+                continue
+            head = f"(?-i:{word[0].upper()}){re.escape(word[1:])}"
+            tail = r"\.?" if word == "st" else r"(?:'s|\u2019s|s')?"
+            words.append(head + tail)
+        names.append(" ".join(words))
+    return "(?:" + "|".join(names) + ")"
+
+
+def first_words() -> set[str]:
+    """The words a holiday's name can begin with (the finder tries its patterns there)."""
+    return {name.split()[0] for name in HOLIDAYS}

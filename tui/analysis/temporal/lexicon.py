@@ -5,6 +5,8 @@ Kept apart from the rules so that adding a spelling never touches the logic that
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
@@ -154,3 +156,46 @@ LEADING_SIGNALS = frozenset({
     "on", "in", "at", "by", "since", "until", "till", "from", "for", "during", "within",
     "through", "throughout", "before", "after", "of", "to", "as", "between", "into", "than",
 })
+
+
+class Operator(NamedTuple):
+    """What a relative word does to the calendar name after it ("last", "the following").
+
+    ``direction``: which way to look for the named day or month (-1 back, +1 ahead, 0 the
+    tense decides); ``shift``: how many whole periods a season or year moves ("last summer"
+    is a year back, "this past summer" is this year's); ``anaphoric``: counted from the date
+    the story is at ("the following spring") rather than from the DCT ("next spring").
+    """
+
+    direction: int
+    shift: int
+    anaphoric: bool
+
+
+# One table of relative operators: every rule that reads "last", "the following" or "that"
+# before a weekday, month, season or holiday takes its meaning from here.
+RELATIVE_OPERATORS: dict[str, Operator] = {
+    "last": Operator(-1, -1, False),
+    "past": Operator(-1, 0, False),
+    "the past": Operator(-1, 0, False),
+    "this past": Operator(-1, 0, False),
+    "previous": Operator(-1, -1, True),
+    "the previous": Operator(-1, -1, True),
+    "this": Operator(0, 0, False),
+    "next": Operator(1, 1, False),
+    "coming": Operator(1, 0, False),
+    "the coming": Operator(1, 0, False),
+    "this coming": Operator(1, 0, False),
+    "following": Operator(1, 1, True),
+    "the following": Operator(1, 1, True),
+    "that": Operator(0, 0, True),
+    "same": Operator(0, 0, True),
+    "the same": Operator(0, 0, True),
+    "the": Operator(0, 0, True),
+}
+NO_OPERATOR = Operator(0, 0, False)
+
+
+def operator(words: str | None) -> Operator:
+    """The operator of a relative word; a calendar name without one only points."""
+    return RELATIVE_OPERATORS.get(words or "", NO_OPERATOR)

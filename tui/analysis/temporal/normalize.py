@@ -29,8 +29,12 @@ class Normalizer(DurationRules, AbsoluteRules, RelativeRules, ShiftRules, ClockR
         s = clean(text)
         if not s:
             return None
+        # A trading session is a day of the market: "three sessions", "recent sessions".
+        s = _SESSIONS.sub("days", s)
         if s in lx.VAGUE_REFS:
             return Reading("DATE", lx.VAGUE_REFS[s])
+        if r := self._story_day(s):
+            return r
         if r := self._vague_plural(s):
             return r
         if r := self._of_that_year(s):
@@ -40,6 +44,8 @@ class Normalizer(DurationRules, AbsoluteRules, RelativeRules, ShiftRules, ClockR
             mod, core = mod or "APPROX", core.replace(" or so", "")
         if week := self._week_of(core):
             return week
+        if m := _EARLIER_LATER.match(core):  # "earlier today" is today, said of its past part
+            return self.read(m["day"])
         for rule in (self._set, self._iso, self._numeric, self._month_date, self._month_rel,
                      self._holiday, self._year_forms,
                      self._relative_day, self._weekday, self._season, self._quarter,
@@ -51,6 +57,20 @@ class Normalizer(DurationRules, AbsoluteRules, RelativeRules, ShiftRules, ClockR
                     return Reading(reading.type, reading.value, _fit_mod(mod, reading.type),
                                    reading.anchor, reading.period)
                 return reading
+        return None
+
+    def _story_day(self, s: str) -> Reading | None:
+        """"ended the day", "closed the session": the day the story is at (a market report's
+        day); "year to date": this year so far, named by the year."""
+        if s in ("the day", "the session"):
+            base, anchor = self._base(deictic=False)
+            if base is not None and base.grain == "day":
+                return self._date(base, anchor=anchor)
+            return None
+        if s in ("year to date", "the year to date"):
+            base, anchor = self._base(deictic=True)
+            if base is not None:
+                return self._date(base.coarsen("year"), anchor=anchor)
         return None
 
     def _week_of(self, s: str) -> Reading | None:
@@ -84,6 +104,9 @@ class Normalizer(DurationRules, AbsoluteRules, RelativeRules, ShiftRules, ClockR
         return Reading(head.type, head.value, head.mod, year.anchor, head.period)
 
 
+_EARLIER_LATER = re.compile(r"^(?:earlier|later) (?P<day>today|tonight|this (?:morning|"
+                            r"afternoon|evening))$")
+_SESSIONS = re.compile(r"\b(?:trading )?(?:sessions|days)\b(?<!^days)|\btrading day\b")
 _MOD_WORDS = sorted(lx.MOD_PREFIXES, key=len, reverse=True)
 
 

@@ -58,7 +58,8 @@ class RelativeRules(RuleBase):
             return None
         weekday = lx.WEEKDAYS[m["wd"]]
         rel = m["rel"] or ""
-        if rel in ("following", "previous"):
+        op = lx.operator(rel)
+        if op.anaphoric:
             base, anchor = self._base(deictic=False)
         else:
             base, anchor = self._base(deictic=not self.ctx.narrative or bool(rel))
@@ -66,12 +67,7 @@ class RelativeRules(RuleBase):
         type_ = "TIME" if suffix else "DATE"
         if base is None:
             return Reading(type_, f"XXXX-WXX-{weekday + 1}" + suffix)
-        if rel in ("last", "past", "this past", "previous"):
-            direction = -1
-        elif rel in ("next", "coming", "this coming", "following"):
-            direction = 1
-        else:
-            direction = self.ctx.direction
+        direction = op.direction or self.ctx.direction
         ref = base.day
         if direction < 0:
             delta = (ref.weekday() - weekday) % 7
@@ -102,16 +98,12 @@ class RelativeRules(RuleBase):
         if m["year"]:
             return Reading("DATE", f"{m['year']}-{code}", mod,
                            period=Period(date(int(m["year"]), 6, 1), "year"))
-        rel = m["rel"] or ""
-        anaphoric = rel in ("the following", "the previous", "the same", "that", "the", "")
-        base, anchor = self._base(deictic=not anaphoric)
+        op = lx.operator(m["rel"])
+        # A bare season ("in spring") is the story's spring, as "that spring" is.
+        base, anchor = self._base(deictic=bool(m["rel"]) and not op.anaphoric)
         if base is None:
             return Reading("DATE", f"XXXX-{code}", mod)
-        year = base.day.year
-        if rel in ("last", "the past", "this past", "the previous"):
-            year -= 1 if rel in ("last", "the previous") else 0
-        elif rel in ("next", "the following", "the coming", "this coming"):
-            year += 1 if rel in ("next", "the following") else 0
+        year = base.day.year + op.shift
         return Reading("DATE", f"{year:04d}-{code}", mod, anchor,
                        Period(date(year, 6, 1), "year"))
 
@@ -195,15 +187,14 @@ class RelativeRules(RuleBase):
             p = Period(date(base.day.year + shift, lx.MONTHS[m["month2"]], 1), "month")
             return self._date(p, anchor=anchor)
         month = lx.MONTHS[m["month"]]
-        rel = m["rel"]
-        anaphoric = rel in ("the following", "the previous", "that", "the same")
-        base, anchor = self._base(deictic=not anaphoric)
+        op = lx.operator(m["rel"])
+        base, anchor = self._base(deictic=not op.anaphoric)
         if base is None:
             return Reading("DATE", f"XXXX-{month:02d}")
         ref = base.day
-        if rel in ("last", "this past", "the previous", "past"):
+        if op.direction < 0:
             year = ref.year if month < ref.month else ref.year - 1
-        elif rel in ("next", "this coming", "the coming", "the following", "coming"):
+        elif op.direction > 0:
             year = ref.year if month > ref.month else ref.year + 1
         else:
             year = ref.year

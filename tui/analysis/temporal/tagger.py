@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from tui.analysis.model import Timex
 from tui.analysis.temporal import finder, tense
 from tui.analysis.temporal.normalize import Context, Normalizer, Reading
+from tui.analysis.temporal.partial import partial_reading
 from tui.analysis.temporal.periods import Period
 
 if TYPE_CHECKING:
@@ -34,17 +37,34 @@ def tag_timexes(doc: Doc, dct: date | None, date_order: str = "DMY") -> list[Tim
     # A day inside a range reads as the date it stands for: "22" in "22-24 August" as
     # "22 August".
     stand_ins = {(s, e): full for s, e, full in finder.day_ranges(text)}
-    readable = [(s, e) for s, e in [*_candidates(doc, text), *stand_ins]
-                if not finder.looks_temporal_but_is_not(text, s, e)
-                and _read(probe, stand_ins.get((s, e), text[s:e])) is not None]
+    from_spacy = _trimmed(text, finder.spacy_candidates(doc))
+    spacy_spans = set(from_spacy)
+    readable: list[tuple[int, int]] = []
+    unreadable: list[tuple[int, int]] = []
+    for s, e in [*from_spacy, *_trimmed(text, finder.pattern_candidates(text)), *stand_ins]:
+        if finder.looks_temporal_but_is_not(text, s, e):
+            continue
+        if _read(probe, stand_ins.get((s, e), text[s:e])) is not None:
+            readable.append((s, e))
+        elif (s, e) in spacy_spans and partial_reading(text[s:e]) is not None:
+            unreadable.append((s, e))
     spans = _select(readable)
+    # What spaCy found and no rule reads is kept with a partial value where nothing readable
+    # overlaps it: losing it costs more recall on unseen text than any other miss.
+    spans = sorted({*spans, *_select(_free(unreadable, spans))})
     previous: Period | None = Period(dct, "day") if dct is not None and not narrative else None
     out: list[Timex] = []
-    for start, end in spans:
+    for i, (start, end) in enumerate(spans):
         span = doc.char_span(start, end, alignment_mode="expand")
         direction = tense.direction(span) if span is not None and len(span) else 0
         ctx = Context(dct, previous, direction, date_order, narrative)
-        reading = _read(Normalizer(ctx), stand_ins.get((start, end), text[start:end]))
+        # A clock time takes its day from the date that governs it ("3 p.m. on Tuesday").
+        day = _governing_day(text, spans, i, ctx)
+        reading = (_read(Normalizer(replace(ctx, previous=day)),
+                         stand_ins.get((start, end), text[start:end]))
+                   or _partial(text[start:end], direction, ctx))
+        if reading is not None:
+            reading = _after_midnight(text, start, reading)
         if reading is None:
             continue
         out.append(Timex(start, end, text[start:end], reading.type, reading.value,
@@ -81,12 +101,86 @@ def _is_specific(reading: Reading) -> bool:
             and reading.value not in _VAGUE and "X" not in reading.value[:4])
 
 
-def _candidates(doc: Doc, text: str) -> list[tuple[int, int]]:
+def _trimmed(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for start, end in [*finder.spacy_candidates(doc), *finder.pattern_candidates(text)]:
+    for start, end in spans:
         s, e = finder.trim(text, start, end)
         if e > s:
             out.extend(finder.split_ranges(text, s, e))
+    return out
+
+
+# A clock time and the date right after it: "3 p.m. on Tuesday", "9 a.m., Friday".
+_CLOCK_ONLY = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)"
+                         r"(?:\s+[A-Z]{2,4}T?)?$", re.IGNORECASE)
+_TO_ITS_DAY = re.compile(r"^\s*(?:,|on|,\s*on)?\s*$")
+
+
+def _governing_day(text: str, spans: list[tuple[int, int]], i: int,
+                   ctx: Context) -> Period | None:
+    """The date a bare clock time takes its day from: the day named right after it ("3 p.m.
+    on Tuesday"), else the story's current date (``previous``)."""
+    start, end = spans[i]
+    if i + 1 >= len(spans) or not _CLOCK_ONLY.match(text[start:end]):
+        return ctx.previous
+    nxt_start, nxt_end = spans[i + 1]
+    if not _TO_ITS_DAY.match(text[end:nxt_start]):
+        return ctx.previous
+    day = _read(Normalizer(ctx), text[nxt_start:nxt_end])
+    if day is None or day.period is None or day.period.grain != "day":
+        return ctx.previous
+    return day.period
+
+
+_PAST_MIDNIGHT = re.compile(r"\b(?:past|after)\s+$", re.IGNORECASE)
+
+
+def _after_midnight(text: str, start: int, reading: Reading) -> Reading:
+    """ "past midnight" of a day is the start of the next one."""
+    if not (reading.value.endswith("T24:00") and reading.period is not None
+            and _PAST_MIDNIGHT.search(text, max(0, start - 8), start)):
+        return reading
+    day = reading.period.shift(1)
+    return Reading("TIME", f"{day.value}T00:00", reading.mod, reading.anchor, day)
+
+
+def _partial(expression: str, direction: int, ctx: Context) -> Reading | None:
+    """The reading of what no rule reads whole: its head read alone when the words before
+    it only modify it ("Earlier Friday", "barely a month"), else a partial reading anchored
+    where the story's current date settles it."""
+    normalizer = Normalizer(ctx)
+    words = expression.split(" ")
+    for k in range(1, len(words)):
+        dropped = words[k - 1].lower()
+        if not (dropped in _MODIFIERS or dropped in ("the", "a", "an")):
+            break
+        reading = _read(normalizer, " ".join(words[k:]))
+        # An article stays with a bare unit: "a great day" is not the duration "day".
+        if reading and (dropped in _MODIFIERS or reading.type != "DURATION"):
+            return reading
+    base, anchor = normalizer._base(deictic=False)
+    if ctx.narrative and anchor != "previous":
+        base = None  # a history's own days are not the day it was published
+    reading = partial_reading(expression, direction, base, anchor)
+    if reading is not None and reading.type in ("DATE", "TIME") and reading.value[:1] == "X":
+        return None  # "some day, unknown which": a value that is almost never the right one
+    return reading
+
+
+# Words that only modify the expression after them: "earlier Friday", "barely a month".
+_MODIFIERS = frozenset({"earlier", "later", "barely", "just", "only", "nearly", "almost",
+                        "about", "around", "roughly", "some", "well", "already", "still",
+                        "even", "all", "since", "until"})
+
+
+def _free(spans: list[tuple[int, int]], kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that overlap none of ``kept`` (sorted)."""
+    out = []
+    for start, end in spans:
+        i = bisect.bisect_left(kept, (start, end))
+        if i > 0 and kept[i - 1][1] > start or i < len(kept) and kept[i][0] < end:
+            continue
+        out.append((start, end))
     return out
 
 
