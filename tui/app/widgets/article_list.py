@@ -162,8 +162,8 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("S", "reverse_sort", "Reverse the order"),
     ]
 
-    class Highlighted(Message):
-        """The cursor moved to ``row`` (at ``index`` in the shown order)."""
+    class RowMessage(Message):
+        """About ``row``, at ``index`` in the shown order."""
 
         def __init__(self, article_list: ArticleList, row: ArticleRow, index: int) -> None:
             super().__init__()
@@ -175,7 +175,10 @@ class ArticleList(ScrollView, can_focus=True):
         def control(self) -> ArticleList:
             return self.article_list
 
-    class Selected(Highlighted):
+    class Highlighted(RowMessage):
+        """The cursor moved to ``row``."""
+
+    class Selected(RowMessage):
         """``row`` was chosen: Enter, or a click on the cursor row."""
 
     class Sorted(Message):
