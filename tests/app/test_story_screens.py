@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from textual.message import Message
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from tests.app.conftest import screen_text
 from tests.app.library_host import LibraryHost
@@ -256,3 +256,40 @@ def test_story_snapshot(snap_compare: Callable[..., bool], lib: StoryLibrary) ->
         await pilot.press("down", "down")
 
     assert snap_compare(app, terminal_size=(100, 28), run_before=ready)
+
+
+async def test_ctrl_e_writes_the_story_and_asks_before_replacing(
+    lib: StoryLibrary, tmp_path: Path,
+) -> None:
+    target = tmp_path / "out" / "summit.ics"
+    target.parent.mkdir()
+    app = reader_app(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        app.post_message(StoryWanted(summit_ids(lib), "summit"))
+        await settled(app, pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        dialog = app.screen
+        await pilot.click("#format-ics")
+        path = dialog.query_one("#story-export-path", Input)
+        assert path.value == "summit-timeline.ics"
+        path.value = str(target)
+        path.focus()
+        await pilot.press("enter")
+        await settled(app, pilot)
+        assert "BEGIN:VCALENDAR" in target.read_text()
+        assert "gloss://doc/" in target.read_text().replace("\r\n ", "")
+        target.write_text("mine")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.click("#format-ics")
+        app.screen.query_one("#story-export-path", Input).value = str(target)
+        app.screen.query_one("#story-export-path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text() == "mine"  # one Enter only warns
+        assert "exists" in screen_text(app)
+        await pilot.press("enter")
+        await settled(app, pilot)
+        assert "BEGIN:VCALENDAR" in target.read_text()

@@ -20,12 +20,14 @@ from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from tui.app.screens.entity_pick import EntityPick
+from tui.app.screens.story_export import StoryExport, StoryExportDialog, write_export
 from tui.app.store_writer import STORE_ERRORS
 from tui.app.story_messages import OpenArticleAt
 from tui.app.widgets.story_list import StoryList, entry_day
 from tui.app.widgets.time_axis import TimeAxis
 from tui.corpus.cast import Merge, Split
 from tui.corpus.pages import EntityPage, entity_page
+from tui.corpus.story import StoryEntry
 from tui.library.cast_source import LibraryCast, notes_on
 from tui.resources import styles_dir
 from tui.store.model import Note
@@ -196,4 +198,20 @@ class EntityPageScreen(Screen[None]):
         self.reload()
 
     def action_export(self) -> None:
-        self.notify("Export of entity timelines: see gloss timeline", timeout=3)
+        """Write the timeline as Markdown, iCalendar, TimelineJS or CSV."""
+        if not self.timeline.entries:
+            self.notify("Nothing to export yet", timeout=3)
+            return
+        title = self.page.entity.name if self.page is not None else ""
+
+        def chosen(request: StoryExport | None) -> None:
+            if request is not None:
+                self._export(request, title, list(self.timeline.entries))
+
+        self.app.push_screen(StoryExportDialog(title), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="story-export",
+          description="Writing the timeline")
+    def _export(self, request: StoryExport, title: str, entries: list[StoryEntry]) -> None:
+        said = write_export(request, title, entries, self.corpus, self.notes)
+        self.app.call_from_thread(self.notify, said, markup=False)

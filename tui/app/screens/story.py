@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.app.screens.story_export import StoryExport, StoryExportDialog, write_export
 from tui.app.story_messages import OpenArticleAt
 from tui.app.widgets.story_list import StoryList, entry_day
 from tui.app.widgets.time_axis import TimeAxis
@@ -100,4 +101,20 @@ class StoryScreen(Screen[None]):
         self.notify(f"Axis: one cell a {self.axis.zoom}", timeout=2)
 
     def action_export(self) -> None:
-        self.notify("Story export is not ready yet", timeout=3)
+        """Write the timeline as Markdown, iCalendar, TimelineJS or CSV."""
+        if not self.entries:
+            self.notify("Nothing to export yet", timeout=3)
+            return
+        title = self.title_text
+
+        def chosen(request: StoryExport | None) -> None:
+            if request is not None:
+                self._export(request, title, list(self.entries))
+
+        self.app.push_screen(StoryExportDialog(title), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="story-export",
+          description="Writing the timeline")
+    def _export(self, request: StoryExport, title: str, entries: list[StoryEntry]) -> None:
+        said = write_export(request, title, entries, self.corpus, self.notes)
+        self.app.call_from_thread(self.notify, said, markup=False)
