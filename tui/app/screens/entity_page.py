@@ -106,7 +106,7 @@ class EntityPageScreen(Screen[None]):
         mentions = self.query_one("#entity-mentions", OptionList)
         mentions.clear_options()
         for m in page.mentions:
-            row = Text(f"{self.corpus.title_of(m.doc)[:24]:<24} ", style="dim", no_wrap=True,
+            row = Text(f"{self.corpus.title_of(m.doc)[:24]:<24} ", style="italic", no_wrap=True,
                        overflow="ellipsis")
             row.append(m.before)
             row.append(m.text, style="bold reverse")
@@ -116,7 +116,7 @@ class EntityPageScreen(Screen[None]):
         articles.clear_options()
         for doc, count in page.articles:
             row = Text(self.corpus.title_of(doc))
-            row.append(f"  ×{count}", style="dim")
+            row.append(f"  ×{count}", style="italic")
             articles.add_option(Option(row))
         self.timeline.focus()
 

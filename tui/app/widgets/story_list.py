@@ -41,13 +41,13 @@ def entry_row(entry: StoryEntry, names: Mapping[str, str], notes: int) -> Text:
     if who:
         row.append("  " + ", ".join(who[:3]) + (" …" if len(who) > 3 else ""), style="italic")
     count = len(entry.docs)
-    row.append(f"  {count} article{'s' if count != 1 else ''}", style="dim")
+    row.append(f"  {count} article{'s' if count != 1 else ''}", style="italic")
+    if notes:
+        row.append(f"  ✎{notes}", style="bold")
     if entry.conflict:
         row.append(f"  {CONFLICT} " + " / ".join(label(d) for d in entry.dates), style="bold")
     if entry.superseded:
-        row.append("  was " + ", ".join(label(d) for d in entry.superseded), style="dim")
-    if notes:
-        row.append(f"  ✎{notes}", style="bold")
+        row.append("  was " + ", ".join(label(d) for d in entry.superseded), style="italic")
     return row
 
 
@@ -84,7 +84,7 @@ class StoryList(OptionList):
             options.append(Option(entry_row(entry, names, notes[index])))
             self._entry_at.append(index)
         if not options:
-            options.append(Option(Text("No events", style="dim"), disabled=True))
+            options.append(Option(Text("No events", style="italic"), disabled=True))
             self._entry_at.append(None)
         self.clear_options()
         self.add_options(options)

@@ -70,6 +70,7 @@ class AxisStrip(Widget):
         self.counts: Counter[int] = Counter()
         self.selected: int | None = None  # the selected entry's bucket
         self.zoom: Zoom = "day"
+        self.scale = 1  # cells per bucket: a short story is spread across the axis
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -88,8 +89,10 @@ class AxisStrip(Widget):
         lit = self.get_component_rich_style("axis-strip--selected")
         segments = []
         for cell in range(width):
-            bucket = self.first + cell
-            if bucket == self.selected:
+            bucket = self.first + cell // self.scale
+            if cell % self.scale != self.scale // 2:
+                segments.append(Segment("─", rule))
+            elif bucket == self.selected:
                 segments.append(Segment("▼", lit))
             elif self.counts[bucket]:
                 segments.append(Segment("┃" if self.counts[bucket] > 1 else "│", mark))
@@ -104,12 +107,13 @@ class AxisStrip(Widget):
             _put(row, 0, "No dated events")
             return Strip([Segment("".join(row), style)], width)
         left = bucket_label(self.first, self.zoom)
-        right = bucket_label(self.first + width - 1, self.zoom)
+        right = bucket_label(self.first + (width - 1) // self.scale, self.zoom)
         _put(row, 0, left)
         _put(row, width - len(right), right)
         if self.selected is not None:
             here = bucket_label(self.selected, self.zoom)
-            at = min(max(0, self.selected - self.first - len(here) // 2), width - len(here))
+            middle = (self.selected - self.first) * self.scale + self.scale // 2
+            at = min(max(0, middle - len(here) // 2), width - len(here))
             if at > len(left) and at + len(here) < width - len(right):
                 _put(row, at, here)
         return Strip([Segment("".join(row), style)], width)
@@ -179,13 +183,17 @@ class TimeAxis(Vertical):
             selected = bucket_of(day, zoom) if day is not None else None
         first = min(counts) if counts else bucket_of(date.today(), zoom)
         last = max(counts) if counts else first
-        if last - first >= width:
+        span = last - first + 1
+        scale = max(1, width // (span + 2))  # a bucket's margin each side
+        buckets = width // scale
+        if span > buckets:
             if selected is not None:  # follow the selection
-                first = min(max(first, selected - width // 2), last - width + 1)
+                first = min(max(first, selected - buckets // 2), last - buckets + 1)
         else:  # the whole story fits: centre it
-            first -= (width - (last - first + 1)) // 2
+            first -= (buckets - span) // 2
         strip = self.strip
         strip.first, strip.counts, strip.selected, strip.zoom = first, counts, selected, zoom
+        strip.scale = scale
         strip.refresh()
-        self.density.data = [float(counts[first + i]) for i in range(width)]
+        self.density.data = [float(counts[first + i // scale]) for i in range(width)]
 
