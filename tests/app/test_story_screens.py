@@ -293,3 +293,22 @@ async def test_ctrl_e_writes_the_story_and_asks_before_replacing(
         await pilot.press("enter")
         await settled(app, pilot)
         assert "BEGIN:VCALENDAR" in target.read_text()
+
+
+async def test_a_date_has_no_page_and_the_reader_says_so(lib: StoryLibrary) -> None:
+    app = reader_app(lib)
+    told: list[str] = []
+    notify = app.notify
+
+    def record(message: str, **kwargs: Any) -> None:
+        told.append(message)
+        notify(message, **kwargs)
+
+    app.notify = record  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        app.reader.go_to(lib.documents["contradiction"].text.index("13 March"))
+        await pilot.press("o")
+        await settled(app, pilot)
+        assert app.screen is app.reader
+        assert any(t.startswith("Only names") for t in told)

@@ -38,15 +38,13 @@ class Stories:
             self._corpus = LibraryCast(library, self.store, self.model)
         return self._corpus
 
-    def entity_page(self, message: EntityPageWanted) -> EntityPageScreen | str:
-        """The page of the entity under the reader's choice, or why there is none."""
+    def entity_page(self, message: EntityPageWanted) -> EntityPageScreen:
+        """The page of the entity of the reader's choice (the page finds it off the UI
+        thread, once the library's analyses are read)."""
         corpus = self.corpus()
         corpus.add(message.analysis, message.text)
-        cast = corpus.refresh()
-        entity = cast.entity_of(message.analysis.doc_id, message.cluster)
-        if entity is None:
-            return "Only names (people, places, organisations…) have a page"
-        return EntityPageScreen(corpus, entity, self.store.all_notes())
+        return EntityPageScreen(corpus, None, self.store.all_notes(),
+                                origin=(message.analysis.doc_id, message.cluster))
 
     def story(self, message: StoryWanted) -> StoryScreen:
         return StoryScreen(self.corpus(), message.doc_ids, message.title, self.store.all_notes())

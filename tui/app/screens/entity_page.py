@@ -49,11 +49,15 @@ class EntityPageScreen(Screen[None]):
         Binding("ctrl+e", "export", "Export the timeline"),
     ]
 
-    def __init__(self, corpus: LibraryCast, entity_id: str, notes: list[Note] | None = None
-                 ) -> None:
+    def __init__(self, corpus: LibraryCast, entity_id: str | None = None,
+                 notes: list[Note] | None = None, *,
+                 origin: tuple[str, int] | None = None) -> None:
+        """The page of ``entity_id``, or of the entity article cluster ``origin`` (doc id,
+        cluster id) belongs to, found once the cast is built."""
         super().__init__()
         self.corpus = corpus
-        self.entity_id = entity_id
+        self.entity_id = entity_id or ""
+        self.origin = origin
         self.notes = notes or []
         self.page: EntityPage | None = None
         self.axis = TimeAxis(id="axis")
@@ -81,8 +85,17 @@ class EntityPageScreen(Screen[None]):
           description="Gathering the entity's mentions and events")
     def _build(self) -> None:
         cast = self.corpus.refresh()
+        if not self.entity_id and self.origin is not None:
+            self.entity_id = cast.entity_of(*self.origin) or ""
+        if not self.entity_id:
+            self.app.call_from_thread(self._no_page)
+            return
         page = entity_page(cast, self.entity_id, self.corpus.text_of)
         self.app.call_from_thread(self._show, page)
+
+    def _no_page(self) -> None:
+        self.app.notify("Only names (people, places, organisations…) have a page")
+        self.dismiss()
 
     def _show(self, page: EntityPage | None) -> None:
         self.page = page
