@@ -9,7 +9,7 @@ import pytest
 
 from tests.app.story_library import analyse_all, make_story_library, story_documents
 from tui.analysis.model import Analysis
-from tui.corpus.cast import Merge, Split
+from tui.corpus.cast import Decision, Merge, Split
 from tui.document.model import Document
 from tui.library.cast_source import (
     CAST_SETTINGS,
@@ -23,7 +23,7 @@ from tui.store.model import Note
 
 
 def test_decisions_round_trip_and_malformed_records_are_skipped() -> None:
-    decisions = [Merge("person/a", "person/b"), Split("person/a", ("doc", 3))]
+    decisions: list[Decision] = [Merge("person/a", "person/b"), Split("person/a", ("doc", 3))]
     assert decisions_from_json(decisions_to_json(decisions)) == decisions
     assert decisions_from_json([{"merge": ["a"]}, {"split": 1}, "x", {"merge": ["a", "b"]}]) == [
         Merge("a", "b")]
