@@ -77,7 +77,7 @@ class ReaderScreen(Screen[None]):
         Binding("f5", "retry_analysis", "Analyse again", show=False),
         Binding("f6", "retry_saving", "Save notes again", show=False),
         Binding("ctrl+e", "export", "Export"),
-        Binding("o", "entity_page", "Entity page (across articles)"),
+        Binding("o", "entity_page", "Entity page (across articles)", show=False),
         Binding("right_square_bracket", "step_time(1)", "Later in time", show=False),
         Binding("left_square_bracket", "step_time(-1)", "Earlier in time", show=False),
         Binding("T", "jump_to_entry", "Date under cursor in timeline", show=False),
