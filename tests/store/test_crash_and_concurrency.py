@@ -53,7 +53,7 @@ def test_killing_a_writer_mid_save_never_loses_an_acknowledged_note(tmp_path: Pa
     rng = random.Random(7)
     killed_mid_write = 0
     for round_ in range(30):
-        proc = _writer(db, f"r{round_:02d}", 10_000)
+        proc = _writer(db, f"r{round_:02d}", 10_000, "--slow-sync", "0.02")
         assert proc.stdout is not None
         acknowledged = [proc.stdout.readline().split()[1] for _ in range(rng.randint(1, 3))]
         if round_ % 2:

@@ -26,8 +26,12 @@ from tui.app.commands import binding_commands
 from tui.app.dialogs import plain
 from tui.app.highlights import highlights_for
 from tui.app.runner import AnalysisRunner
+from tui.app.screens.entity_page import EntityPageScreen
 from tui.app.screens.reader import ReaderScreen
+from tui.app.screens.story import StoryScreen
 from tui.app.store_writer import STORE_ERRORS
+from tui.app.stories import Stories
+from tui.app.story_messages import EntityPageWanted, OpenArticleAt, StoryWanted
 from tui.document.model import Document
 from tui.resources import styles_dir
 
@@ -61,6 +65,7 @@ class GlossApp(App[None]):
         self.reader = ReaderScreen(document, store=store, analysis=analysis,
                                    settings=settings)
         self._unsaved_cache: tuple[str, str, dict[str, Any]] | None = None
+        self.stories = Stories(store, model) if store is not None else None
 
     def on_mount(self) -> None:
         self._restore_theme()
@@ -175,12 +180,45 @@ class GlossApp(App[None]):
         with contextlib.suppress(*STORE_ERRORS):  # only a cache: the next open analyses again
             self.store.cache_analysis(doc_id, key, result)
 
+    # ---------------------------------------------------------------- stories
+    @on(EntityPageWanted)
+    @on(StoryWanted)
+    @on(OpenArticleAt)
+    def _story_screen(self, message: EntityPageWanted | StoryWanted | OpenArticleAt) -> None:
+        """Push the entity page, story or reader a story message asks for."""
+        if self.stories is None:
+            self.notify("Stories need the notes database and library", severity="warning")
+            return
+        try:
+            if isinstance(message, EntityPageWanted):
+                screen: Screen[Any] | str = self.stories.entity_page(message)
+            elif isinstance(message, StoryWanted):
+                screen = self.stories.story(message)
+            else:
+                screen = self.stories.reader(message)
+        except STORE_ERRORS as error:
+            self.notify(plain(str(error)), severity="error", markup=False)
+            return
+        if isinstance(screen, str):
+            self.notify(screen, markup=False)
+            return
+        self.push_screen(screen)
+        if isinstance(message, OpenArticleAt) and isinstance(screen, ReaderScreen):
+            reader, offset = screen, message.offset
+            self.call_after_refresh(reader.go_to, offset)
+
     # -------------------------------------------------------------- commands
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, ReaderScreen):
             for node, bindings in screen.binding_sources():
                 yield from binding_commands(node, bindings)
+        elif isinstance(screen, EntityPageScreen | StoryScreen):
+            yield from binding_commands(screen, screen.BINDINGS)
+        if self.stories is not None:
+            yield SystemCommand("Story timeline of the whole library",
+                                "Every analysed article's events, merged",
+                                lambda: self.post_message(StoryWanted(None, "the library")))
 
     def on_unmount(self) -> None:
         if self.runner is not None:

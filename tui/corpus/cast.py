@@ -189,6 +189,11 @@ class Cast:
 
     # --- the view, with decisions -----------------------------------------------------------
 
+    def decide(self, decisions: Sequence[Decision]) -> None:
+        """Replace the user's decisions; the rules' grouping stays, only the view changes."""
+        self.decisions = tuple(decisions)
+        self._view = self._entities = None
+
     def _resolved(self) -> dict[ClusterRef, str]:
         if self._view is None:
             parent: dict[str, str] = {}

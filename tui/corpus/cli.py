@@ -28,8 +28,19 @@ def add_parser(sub: Any) -> None:
     from tui.cli import date_order, iso_day
 
     timeline = sub.add_parser("timeline", help="entity timelines across articles (JSON lines)")
-    timeline.add_argument("--jsonl", action="store_true", required=True,
-                          help="read JSON lines {id, text, dct?, date_order?} on stdin")
+    source = timeline.add_mutually_exclusive_group(required=True)
+    source.add_argument("--jsonl", action="store_true",
+                        help="read JSON lines {id, text, dct?, date_order?} on stdin")
+    source.add_argument("--story", metavar="FILTER",
+                        help="the story of the library's articles matching FILTER (as the "
+                             "library's filter line: tag:x, entity:\"Name\", words)")
+    timeline.add_argument("--format", choices=("md", "ics", "timelinejs", "csv"), default="md",
+                          help="with --story: the file format (default md)")
+    timeline.add_argument("-o", "--output", metavar="FILE", help="with --story: write FILE")
+    timeline.add_argument("--force", action="store_true",
+                          help="with --story: replace an existing FILE")
+    timeline.add_argument("--db", metavar="PATH",
+                          help="with --story: notes database, with the library beside it")
     timeline.add_argument("--entity", action="append", default=[], metavar="NAME",
                           help="only this entity (name or alias); repeat for more, in order")
     timeline.add_argument("--processes", type=int, default=1, metavar="N",
@@ -44,6 +55,10 @@ def add_parser(sub: Any) -> None:
 
 def main_timeline(args: argparse.Namespace) -> int:
     """Entry for ``gloss timeline``; user errors raise ``GlossError`` (one line, exit 2)."""
+    if args.story is not None:  # the library's articles, not a corpus on stdin
+        from tui.library.story_cli import main_story
+
+        return main_story(args)
     if args.processes < 1:
         raise GlossError(f"--processes must be at least 1, got {args.processes}")
     if args.batch_size < 1:

@@ -6,7 +6,8 @@ its summary prefixed with the period (``[August 2025] talks resume``) and its pr
 ``X-GLOSS-GRANULARITY``. Entries without a fixed date (``PRESENT_REF``, ``XXXX-07-04``) are not
 events; they are listed in the calendar's description. Each event's UID is a name-based UUID of
 the document id and the TIMEX3 value, so a re-import into a calendar updates instead of
-duplicating. Events are transparent: they mark dates, they do not block time.
+duplicating. Events are transparent: they mark dates, they do not block time. A story's
+calendar (``render_items`` with ``many``) cites every article that tells each event.
 """
 
 from __future__ import annotations
@@ -16,18 +17,12 @@ from datetime import datetime
 
 from icalendar import Calendar, Event, vText
 
-from tui.analysis.model import Analysis, TimelineEntry
+from tui.analysis.model import Analysis
 from tui.document.model import Document
-from tui.export.common import (
-    clean,
-    document_title,
-    name_uuid,
-    notes_on_entry,
-    now_utc,
-    other_events,
-)
+from tui.export.common import clean, document_title, now_utc
 from tui.export.options import ExportOptions
-from tui.export.timex_dates import DatePoint, parse_value
+from tui.export.timeline_items import TimelineItem, article_items
+from tui.export.timex_dates import DatePoint
 from tui.store.model import Note
 
 PRODID = "-//Gloss//Gloss timeline//EN"
@@ -40,66 +35,76 @@ _MODS = {"APPROX": "approximately", "BEFORE": "before", "AFTER": "after",
 def render(document: Document, notes: Sequence[Note], analysis: Analysis | None,
            options: ExportOptions) -> str:
     """The calendar as text with CRLF line endings, folded at 75 octets by the library."""
-    title = document_title(document)
+    return render_items(document_title(document), article_items(document, notes, analysis),
+                        options)
+
+
+def render_items(title: str, items: Sequence[TimelineItem], options: ExportOptions,
+                 *, many: bool = False) -> str:
+    """The calendar of ``items``; ``many``: they come from several articles, each cited."""
     stamp = now_utc(options)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", vText(f"Timeline: {title}"))
-    undated: list[TimelineEntry] = []
-    for entry in analysis.timeline if analysis else ():
-        point = None if entry.vague else parse_value(entry.value)
+    undated: list[TimelineItem] = []
+    for item in items:
+        point = item.point
         if point is None:
-            undated.append(entry)
+            undated.append(item)
             continue
-        calendar.add_component(_event(document, entry, point, notes, stamp))
+        calendar.add_component(_event(item, point, stamp, many))
     if undated:
-        text = "Undated in the article:\n" + "\n".join(
+        where = "the story" if many else "the article"
+        text = f"Undated in {where}:\n" + "\n".join(
             f"- {clean(e.label)}: {clean(e.event)}".rstrip(": ") for e in undated)
         calendar.add("description", text)
         calendar.add("x-wr-caldesc", vText(text))
     return str(calendar.to_ical().decode("utf-8"))
 
 
-def _event(document: Document, entry: TimelineEntry, point: DatePoint, notes: Sequence[Note],
-           stamp: datetime) -> Event:
+def _event(item: TimelineItem, point: DatePoint, stamp: datetime, many: bool) -> Event:
     event = Event()
-    event.add("uid", name_uuid("timeline", document.id, entry.value))
+    event.add("uid", item.uid)
     event.add("dtstamp", stamp)
     if point.at is not None:
         event.add("dtstart", datetime.combine(point.day, point.at))
     else:
         event.add("dtstart", point.day)
-    event.add("summary", _summary(entry, point))
-    event.add("description", _description(document, entry, point, notes))
+    event.add("summary", _summary(item, point))
+    event.add("description", _description(item, point, many))
     event.add("transp", "TRANSPARENT")
-    if document.meta.url:
-        event.add("url", document.meta.url)
+    if item.sources and item.sources[0].url:
+        event.add("url", item.sources[0].url)
     event.add("x-gloss-granularity", vText(point.granularity))
-    event.add("x-gloss-value", vText(clean(entry.value)))
+    event.add("x-gloss-value", vText(clean(item.value)))
     return event
 
 
-def _summary(entry: TimelineEntry, point: DatePoint) -> str:
-    event = clean(entry.event).strip() or clean(entry.label)
+def _summary(item: TimelineItem, point: DatePoint) -> str:
+    event = clean(item.event).strip() or clean(item.label)
     if point.granularity in ("day", "time") and point.part_of_day is None:
         return event
-    return f"[{clean(entry.label)}] {event}"
+    return f"[{clean(item.label)}] {event}"
 
 
-def _description(document: Document, entry: TimelineEntry, point: DatePoint,
-                 notes: Sequence[Note]) -> str:
-    lines = [f"Also: {event}" for event in other_events(entry)]
-    if entry.expressions:
-        lines.append("As written: " + ", ".join(f"“{clean(e)}”" for e in entry.expressions))
+def _description(item: TimelineItem, point: DatePoint, many: bool) -> str:
+    lines = [f"Also: {event}" for event in item.others]
+    if item.expressions:
+        lines.append("As written: " + ", ".join(f"“{clean(e)}”" for e in item.expressions))
     if point.granularity not in ("day", "time"):
         lines.append(f"Precision: {point.granularity} (shown on its first day)")
-    if entry.mod:
-        lines.append(f"Qualifier: {_MODS.get(entry.mod, entry.mod.lower())}")
-    bodies = [clean(n.body).strip() for n in notes_on_entry(notes, entry) if not n.is_highlight]
+    if item.mod:
+        lines.append(f"Qualifier: {_MODS.get(item.mod, item.mod.lower())}")
+    if item.conflict:
+        lines.append("Dates disagree: " + " / ".join(clean(d) for d in item.conflict))
+    bodies = [clean(body).strip() for body in item.notes]
     if bodies:
         lines.append("Notes:")
         lines.extend(f"- {body}" for body in bodies)
-    lines.append(f"From: {document_title(document)}")
+    if many:
+        lines.extend(f"From: {clean(s.title)} {s.backref}" for s in item.sources)
+    else:
+        lines.extend(f"From: {clean(s.title)}" for s in item.sources[:1])
     return "\n".join(lines)

@@ -13,19 +13,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from tui.analysis.model import Analysis, Cluster, TimelineEntry
+from tui.analysis.model import Analysis, Cluster
 from tui.document.model import Document
 from tui.export.common import (
     backref_uri,
     clean,
     current_quote,
     document_title,
-    notes_on_entry,
-    other_events,
     selected,
 )
 from tui.export.markdown_text import blockquote, escape_inline, paragraphs, tag
 from tui.export.options import ExportOptions
+from tui.export.timeline_items import TimelineItem, article_items
 from tui.store.model import Note
 
 # Entity labels in the order the index lists them, with a heading for each.
@@ -53,7 +52,7 @@ def render(document: Document, notes: Sequence[Note], analysis: Analysis | None,
         parts.append("## Notes not found in this version of the text")
         parts.extend(_note(n, dates, document.text) for n in orphaned)
     if analysis is not None and options.timeline and analysis.timeline:
-        parts.append(_timeline(document, analysis.timeline, notes))
+        parts.append(timeline_section(article_items(document, notes, analysis)))
     if analysis is not None and options.entities and analysis.clusters:
         parts.append(_entities(analysis.clusters))
     return "\n\n".join(parts) + "\n"
@@ -111,25 +110,31 @@ def _footer(note: Note) -> str:
     return " · ".join(items)
 
 
-def _timeline(document: Document, entries: Sequence[TimelineEntry],
-              notes: Sequence[Note]) -> str:
-    lines = ["## Timeline", ""]
-    for entry in entries:
-        line = f"- **{_line(entry.label)}**"
-        if entry.event.strip():
-            line += f" — {_line(entry.event)}"
-        for event in other_events(entry):
+def timeline_section(items: Sequence[TimelineItem], many: bool = False,
+                     heading: str = "## Timeline") -> str:
+    """The timeline as a list; ``many``: each entry links to every article that tells it."""
+    lines = [heading, ""]
+    for item in items:
+        line = f"- **{_line(item.label)}**"
+        if item.event.strip():
+            line += f" — {_line(item.event)}"
+        for event in item.others:
             line += f"; {_line(event)}"
-        if entry.expressions:
+        if item.expressions:
             line += " (" + "; ".join(
-                "“" + _line(e) + "”" for e in entry.expressions) + ")"
-        start, end = entry.sentence
-        line += f" [↗ {start}–{end}]({backref_uri(document.id, start, end)})"
+                "“" + _line(e) + "”" for e in item.expressions) + ")"
+        if item.conflict:
+            line += " ≠ dates disagree: " + " / ".join(_line(d) for d in item.conflict)
+        if many:
+            line += " — " + ", ".join(f"[↗ {_line(s.title)}]({s.backref})"
+                                       for s in item.sources)
+        else:
+            start, end = item.span
+            line += f" [↗ {start}–{end}]({item.sources[0].backref})"
         lines.append(line)
-        for note in notes_on_entry(notes, entry):
-            if not note.is_highlight:
-                body = " ".join(line for line in paragraphs(note.body) if line)
-                lines.append(f"    - {body}")
+        for note in item.notes:
+            body = " ".join(line for line in paragraphs(note) if line)
+            lines.append(f"    - {body}")
     return "\n".join(lines)
 
 

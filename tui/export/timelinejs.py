@@ -14,11 +14,12 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from tui.analysis.model import Analysis, TimelineEntry
+from tui.analysis.model import Analysis
 from tui.document.model import Document
-from tui.export.common import clean, document_title, name_uuid, notes_on_entry, other_events
+from tui.export.common import clean, document_title
 from tui.export.options import ExportOptions
-from tui.export.timex_dates import DatePoint, parse_value
+from tui.export.timeline_items import TimelineItem, article_items
+from tui.export.timex_dates import DatePoint
 from tui.store.model import Note
 
 # Which parts of the date TimelineJS gets for each granularity.
@@ -31,20 +32,26 @@ def render(document: Document, notes: Sequence[Note], analysis: Analysis | None,
     del options
     meta = document.meta
     subtitle = " · ".join(clean(v) for v in (meta.source, meta.published, meta.author) if v)
+    return render_items(document_title(document), subtitle,
+                        article_items(document, notes, analysis))
+
+
+def render_items(title: str, subtitle: str, items: Sequence[TimelineItem], *,
+                 many: bool = False) -> str:
+    """TimelineJS JSON of ``items``; ``many``: each slide links to every article telling it."""
     slides: list[dict[str, Any]] = []
-    for entry in analysis.timeline if analysis else ():
-        point = None if entry.vague else parse_value(entry.value)
+    for item in items:
+        point = item.point
         if point is not None:
-            slides.append(_slide(document, entry, point, notes))
+            slides.append(_slide(item, point, many))
     data: dict[str, Any] = {
-        "title": {"text": {"headline": _esc(document_title(document)), "text": _esc(subtitle)}},
+        "title": {"text": {"headline": _esc(title), "text": _esc(subtitle)}},
         "events": slides,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _slide(document: Document, entry: TimelineEntry, point: DatePoint,
-           notes: Sequence[Note]) -> dict[str, Any]:
+def _slide(item: TimelineItem, point: DatePoint, many: bool) -> dict[str, Any]:
     parts = _PARTS.get(point.granularity, 3)
     start: dict[str, int] = {"year": point.day.year}
     if parts >= 2:
@@ -54,19 +61,23 @@ def _slide(document: Document, entry: TimelineEntry, point: DatePoint,
     if parts >= 5 and point.at is not None:
         start["hour"] = point.at.hour
         start["minute"] = point.at.minute
-    paragraphs = [f"Also: {_esc(event)}" for event in other_events(entry)]
-    if entry.expressions:
+    paragraphs = [f"Also: {_esc(event)}" for event in item.others]
+    if item.expressions:
         paragraphs.append("As written: " + ", ".join(
-            f"“{_esc(e)}”" for e in entry.expressions))
-    paragraphs.extend(_esc(n.body.strip()) for n in notes_on_entry(notes, entry)
-                      if not n.is_highlight)
+            f"“{_esc(e)}”" for e in item.expressions))
+    if item.conflict:
+        paragraphs.append("Dates disagree: " + " / ".join(_esc(d) for d in item.conflict))
+    paragraphs.extend(_esc(body.strip()) for body in item.notes)
+    if many:
+        paragraphs.extend(f'From: <a href="{_esc(s.backref)}">{_esc(s.title)}</a>'
+                          for s in item.sources)
     return {
-        "unique_id": "t-" + name_uuid("timeline", document.id, entry.value),
+        "unique_id": "t-" + item.uid,
         "start_date": start,
-        "display_date": clean(entry.label),
-        "text": {"headline": _esc(entry.event.strip() or entry.label),
+        "display_date": clean(item.label),
+        "text": {"headline": _esc(item.event.strip() or item.label),
                  "text": "".join(f"<p>{p}</p>" for p in paragraphs)},
-        "group": entry.relation,
+        "group": item.relation,
     }
 
 

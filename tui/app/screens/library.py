@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.screens.add_dialog import AddDialog
 from tui.app.screens.tag_dialog import TagDialog
+from tui.app.story_messages import StoryWanted
 from tui.app.widgets.article_list import COLUMN, ArticleList, ArticleRow
 from tui.document.model import Document
 from tui.library.query import Query, matches, parse_query
@@ -61,6 +62,7 @@ class LibraryScreen(Screen[None]):
         Binding("t", "edit_tags", "Tags"),
         Binding("d", "remove_article", "Remove from library"),
         Binding("u", "undo_remove", "Undo remove"),
+        Binding("T", "story", "Story timeline of the listed articles"),
         Binding("tab", "focus_next", "Next list", show=False),
     ]
 
@@ -228,6 +230,15 @@ class LibraryScreen(Screen[None]):
             self.query_one("#library-table").focus()
 
     # -- actions ----------------------------------------------------------------------------
+
+    def action_story(self) -> None:
+        """The merged timeline of the articles the filter lists now."""
+        if self.listing is None or not self.listing.articles:
+            self.notify("No articles listed", timeout=3)
+            return
+        line = self.query_one("#library-filter", Input).value.strip()
+        self.post_message(StoryWanted(tuple(a.id for a in self.listing.articles),
+                                      line or "the library"))
 
     def action_focus_filter(self) -> None:
         self.query_one("#library-filter", Input).focus()

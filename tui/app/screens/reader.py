@@ -35,6 +35,7 @@ from tui.app.highlights import (
 from tui.app.notebook import NoteBook
 from tui.app.status import describe_position, timeline_labels
 from tui.app.store_writer import StoreWriter
+from tui.app.story_messages import EntityPageWanted
 from tui.app.widgets.article_header import ArticleHeader
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.search_bar import SearchBar
@@ -76,6 +77,7 @@ class ReaderScreen(Screen[None]):
         Binding("f5", "retry_analysis", "Analyse again", show=False),
         Binding("f6", "retry_saving", "Save notes again", show=False),
         Binding("ctrl+e", "export", "Export"),
+        Binding("o", "entity_page", "Entity page (across articles)", show=False),
         Binding("right_square_bracket", "step_time(1)", "Later in time", show=False),
         Binding("left_square_bracket", "step_time(-1)", "Earlier in time", show=False),
         Binding("T", "jump_to_entry", "Date under cursor in timeline", show=False),
@@ -381,6 +383,25 @@ class ReaderScreen(Screen[None]):
             if entity.cluster == message.cluster:
                 self._go(entity.start, (entity.start, entity.end))
                 return
+
+    def action_entity_page(self) -> None:
+        """The library page of the entity chosen in the panel, else of the one at the cursor."""
+        if self._waiting_for_analysis("entity pages open") or self.analysis is None:
+            return
+        cluster = self.side.entities.selected_cluster if (
+            self._panels_ready and self.side.list_focused == "entities") else None
+        if cluster is None:
+            cursor = self.article.cursor
+            cluster = next((e.cluster for e in self.analysis.entities
+                            if e.start <= cursor < e.end), None)
+        if cluster is None:
+            self.status.notice("Put the cursor on a name (e), or choose one in the panel (c)")
+            return
+        self.post_message(EntityPageWanted(self.analysis, self.document.text, cluster))
+
+    def go_to(self, offset: int) -> None:
+        """Put the cursor at ``offset`` (an entity page or story opened the article there)."""
+        self._go(offset, (offset, offset + 1))
 
     def _go(self, offset: int, flash: tuple[int, int]) -> None:
         self.article.action_cancel_selection()
