@@ -128,9 +128,10 @@ async def screen_figures(library: Library) -> tuple[float, float, float]:
     """Seconds to the library's first listing, seconds to a bare app's first paint, and the
     mean milliseconds of a page-down in the list."""
     from textual.app import App, ComposeResult
-    from textual.widgets import DataTable, Static
+    from textual.widgets import Static
 
     from tui.app.screens.library import LibraryScreen
+    from tui.app.widgets.article_list import ArticleList
 
     class Bare(App[None]):
         def compose(self) -> ComposeResult:
@@ -154,7 +155,7 @@ async def screen_figures(library: Library) -> tuple[float, float, float]:
             screen = candidate if isinstance(candidate, LibraryScreen) else None
         await pilot.pause()
         paint = time.perf_counter() - t0
-        table = screen.query_one("#library-table", DataTable)
+        table = screen.query_one("#library-table", ArticleList)
         table.focus()
         times = []
         for _ in range(20):

@@ -1,17 +1,17 @@
-"""The library: every article in a sortable table, a filter line, and search hits in context.
+"""The library: every article in a sortable list, a filter line, and search hits in context.
 
-Titles, sources, tags and hit contexts come from outside, so every cell is a ``Text`` built from
-plain strings (a ``DataTable`` cell given a string would parse it as markup). Filtering and
-full-text search run in a thread worker, so typing never waits for them; the table is rebuilt
-from their result. Choosing an article or a hit posts ``LibraryScreen.OpenArticle``; the app
-decides how to open the reader.
+The list is an ``ArticleList`` (Line API: only visible rows are drawn, outside text never parsed
+as markup); hit contexts are ``Text`` built from plain strings. Filtering and full-text search
+run in a thread worker, so typing never waits for them; the list is refilled from their result.
+Choosing an article or a hit posts ``LibraryScreen.OpenArticle``; the app decides how to open
+the reader.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -22,12 +22,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.screens.add_dialog import AddDialog
 from tui.app.screens.tag_dialog import TagDialog
 from tui.app.story_messages import StoryWanted
+from tui.app.widgets.article_list import COLUMN, ArticleList, ArticleRow
 from tui.document.model import Document
 from tui.library.query import Query, matches, parse_query
 from tui.resources import styles_dir
@@ -35,34 +36,6 @@ from tui.store.db import Store
 from tui.store.library import Article, Library
 from tui.store.search_index import Hit
 
-Cell = Text | str | int
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    sort: Callable[[Article, Counter[str]], tuple[object, ...]]
-
-
-def _progress(article: Article) -> str:
-    if article.read:
-        return "read"
-    if article.position and article.length:
-        return f"{min(99, 100 * article.position // article.length)}%"
-    return "new"
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("title", "Title", lambda a, n: (a.title.casefold(),)),
-    Column("source", "Source", lambda a, n: ((a.source or "").casefold(),)),
-    Column("published", "Published", lambda a, n: (a.published or "",)),
-    Column("added", "Added", lambda a, n: (a.added,)),
-    Column("words", "Words", lambda a, n: (a.words,)),
-    Column("notes", "Notes", lambda a, n: (n[a.id],)),
-    Column("read", "Read", lambda a, n: (a.read, a.position / max(1, a.length))),
-    Column("tags", "Tags", lambda a, n: (tuple(t.casefold() for t in a.tags),)),
-)
 HIT_LIMIT = 100
 
 
@@ -113,8 +86,7 @@ class LibraryScreen(Screen[None]):
         super().__init__(name=name)
         self.library = library
         self.store = store
-        self.sort_column = "added"
-        self.sort_reverse = True
+        self.table = ArticleList(id="library-table")  # the sort order lives in the list
         self.listing: Listing | None = None
         self.removed: list[Article] = []
         self._asked = 0  # how many listings were asked for: only the latest is shown
@@ -124,18 +96,13 @@ class LibraryScreen(Screen[None]):
         yield Input(placeholder='Filter: words, tag:x source:x before:2025-08 after:2025 '
                                 'is:unread has:notes entity:"Name"', id="library-filter")
         yield Static(id="library-problems", markup=False)
-        table: DataTable[Cell] = DataTable(id="library-table", cursor_type="row",
-                                           zebra_stripes=True)
-        yield table
+        yield self.table
         yield OptionList(id="library-hits")
         yield Static(id="library-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#library-table", DataTable)
-        for column in COLUMNS:
-            table.add_column(column.label, key=column.key)
-        table.focus()
+        self.table.focus()
         self.refresh_listing()
 
     # -- listing ----------------------------------------------------------------------------
@@ -181,20 +148,32 @@ class LibraryScreen(Screen[None]):
         self.library.index_notes(notes, stamp)
         return Counter(n.doc_id for n in notes)
 
+    @property
+    def sort_column(self) -> str:
+        return self.table.sort_column
+
+    @sort_column.setter
+    def sort_column(self, key: str) -> None:
+        self.table.sort_column = key
+
+    @property
+    def sort_reverse(self) -> bool:
+        return self.table.sort_reverse
+
+    @sort_reverse.setter
+    def sort_reverse(self, reverse: bool) -> None:
+        self.table.sort_reverse = reverse
+
     def _sorted(self, articles: Sequence[Article], notes: Counter[str]) -> list[Article]:
-        column = next(c for c in COLUMNS if c.key == self.sort_column)
-        return sorted(articles, key=lambda a: column.sort(a, notes), reverse=self.sort_reverse)
+        """In the list's order, so ``listing.articles`` reads as the screen shows it."""
+        sort = COLUMN[self.sort_column].sort
+        return sorted(articles, key=lambda a: sort(ArticleRow.of(a, notes[a.id])),
+                      reverse=self.sort_reverse)
 
     def _show(self, listing: Listing) -> None:
         self.listing = listing
-        table = self.query_one("#library-table", DataTable)
-        keep = self._chosen
-        table.clear()
-        for article in listing.articles:
-            table.add_row(*_cells(article, listing.notes), key=article.id)
-        table.refresh()
-        rows = [index for index, a in enumerate(listing.articles) if a.id == keep]
-        table.move_cursor(row=rows[0] if rows else 0, animate=False)
+        self.table.set_rows([ArticleRow.of(a, listing.notes[a.id]) for a in listing.articles],
+                            keep=self._chosen)
         hits = self.query_one("#library-hits", OptionList)
         hits.clear_options()
         titles = {a.id: a.title for a in listing.articles}
@@ -219,23 +198,24 @@ class LibraryScreen(Screen[None]):
         words = parse_query(event.value).words
         self.query_one("#library-hits" if words else "#library-table").focus()
 
-    @on(DataTable.RowSelected, "#library-table")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        article = self._article_at(event.cursor_row)
+    @on(ArticleList.Selected, "#library-table")
+    def _row_selected(self, event: ArticleList.Selected) -> None:
+        article = self._article(event.row.key)
         if article is not None:
             self.post_message(self.OpenArticle(article.id, article.position))
 
-    @on(DataTable.RowHighlighted, "#library-table")
-    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.has_focus:  # the reader's own move, not a re-listing
-            self._chosen = event.row_key.value
+    @on(ArticleList.Highlighted, "#library-table")
+    def _row_highlighted(self, event: ArticleList.Highlighted) -> None:
+        if event.article_list.has_focus:  # the reader's own move, not a re-listing
+            self._chosen = event.row.key
 
-    @on(DataTable.HeaderSelected, "#library-table")
-    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
-        key = str(event.column_key.value)
-        self.sort_reverse = not self.sort_reverse if key == self.sort_column else False
-        self.sort_column = key
-        self._resort()
+    @on(ArticleList.Sorted, "#library-table")
+    def _list_sorted(self, event: ArticleList.Sorted) -> None:
+        """A header click or the list's own key: the listing follows the new order."""
+        if self.listing is not None:
+            listing = self.listing
+            articles = self._sorted(listing.articles, listing.notes)
+            self.listing = Listing(listing.query, tuple(articles), listing.hits, listing.notes)
 
     @on(OptionList.OptionSelected, "#library-hits")
     def _hit_selected(self, event: OptionList.OptionSelected) -> None:
@@ -264,14 +244,10 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-filter", Input).focus()
 
     def action_next_sort(self) -> None:
-        keys = [c.key for c in COLUMNS]
-        self.sort_column = keys[(keys.index(self.sort_column) + 1) % len(keys)]
-        self.sort_reverse = False
-        self._resort()
+        self.table.action_next_sort()
 
     def action_reverse_sort(self) -> None:
-        self.sort_reverse = not self.sort_reverse
-        self._resort()
+        self.table.action_reverse_sort()
 
     def action_toggle_read(self) -> None:
         article = self.current_article()
@@ -341,47 +317,17 @@ class LibraryScreen(Screen[None]):
             self.refresh_listing()
 
     def current_article(self) -> Article | None:
-        table = self.query_one("#library-table", DataTable)
-        return self._article_at(table.cursor_row)
+        row = self.table.current
+        return None if row is None else self._article(row.key)
 
-    def _article_at(self, row: int) -> Article | None:
-        if self.listing is None or not 0 <= row < len(self.listing.articles):
+    def _article(self, key: str) -> Article | None:
+        if self.listing is None:
             return None
-        return self.listing.articles[row]
-
-    def _resort(self) -> None:
-        if self.listing is not None:
-            listing = self.listing
-            articles = self._sorted(listing.articles, listing.notes)
-            self._show(Listing(listing.query, tuple(articles), listing.hits, listing.notes))
-        self._update_headers()
-
-    def _update_headers(self) -> None:
-        table = self.query_one("#library-table", DataTable)
-        for column in COLUMNS:
-            label = column.label
-            if column.key == self.sort_column:
-                label += " \u25bc" if self.sort_reverse else " \u25b2"
-            table.columns[column.key].label = Text(label)  # type: ignore[index]
-        table.refresh()
+        return next((a for a in self.listing.articles if a.id == key), None)
 
 
 def _plain(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
-def _cells(article: Article, notes: Counter[str]) -> list[Cell]:
-    unread = "" if article.read else "bold"
-    return [
-        Text(_plain(article.title), style=unread, no_wrap=True, overflow="ellipsis"),
-        Text(_plain(article.source or "", 30)),
-        Text(article.published or ""),
-        Text(article.added[:10]),
-        Text(f"{article.words:,}", justify="right"),
-        Text(str(notes[article.id]) if notes[article.id] else "", justify="right"),
-        Text(_progress(article)),
-        Text(", ".join(article.tags)),
-    ]
 
 
 def _hit_line(hit: Hit, title: str) -> Text:
