@@ -21,6 +21,7 @@ from tests.app.dialog_host import SIZE, Host, screen_text
 from tui.app.app import GlossApp
 from tui.app.screens.note_editor import NoteEditor, parse_tags
 from tui.document.controls import has_controls, show_controls
+from tui.resources import sample_article
 from tui.store.db import Store
 from tui.store.model import CATEGORIES
 from tui.store.schema import NOTES
@@ -249,7 +250,7 @@ def gloss_in_tmux(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
     terminal = Terminal(f"gloss-{uuid.uuid4().hex[:8]}")
     db = tmp_path / "notes.json"
     terminal.tmux("new-session", "-d", "-s", "gloss", "-x", "100", "-y", "36",
-                  f"{sys.executable} -m tui --db {db}")
+                  f"{sys.executable} -m tui --db {db} {sample_article()}")
     terminal.tmux("resize-window", "-t", "gloss", "-x", "100", "-y", "36")
     socket = terminal.tmux("display-message", "-p", "#{socket_path}").strip()
     yield terminal, db

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -63,6 +64,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("tags", "Tags", lambda a, n: (tuple(t.casefold() for t in a.tags),)),
 )
 HIT_LIMIT = 100
+_TABLE_KEYS: list[BindingType] = [  # the table's and hit list's own keys, for the help
+    Binding("enter", "open", "Open the article (or the search hit) in the reader"),
+    Binding("up,down,pageup,pagedown", "move", "Move through the list"),
+    Binding("tab", "focus_next", "Between the filter line, the table and the hits"),
+    Binding("escape", "back", "From the filter line back to the table"),
+]
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,8 @@ class LibraryScreen(Screen[None]):
 
     CSS_PATH = str(Path(styles_dir()) / "library.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "app.quit", "Quit"),
+        Binding("question_mark,f1", "help", "Help"),
         Binding("slash", "focus_filter", "Filter / search"),
         Binding("a", "add_articles", "Add"),
         Binding("s", "next_sort", "Sort by next column"),
@@ -117,6 +126,7 @@ class LibraryScreen(Screen[None]):
         self.removed: list[Article] = []
         self._asked = 0  # how many listings were asked for: only the latest is shown
         self._chosen: str | None = None  # the article the reader last moved to in the table
+        self._analysing = ""  # the background analysis's progress, for the status line
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder='Filter: words, tag:x source:x before:2025-08 after:2025 '
@@ -204,7 +214,22 @@ class LibraryScreen(Screen[None]):
         problems = self.query_one("#library-problems", Static)
         problems.update(Text("; ".join(listing.query.problems)))
         problems.display = bool(listing.query.problems)
-        self.query_one("#library-status", Static).update(_status(listing))
+        self._show_status()
+
+    def _show_status(self) -> None:
+        status = _status(self.listing) if self.listing is not None else Text()
+        if self._analysing:
+            status.append(f" \u00b7 {self._analysing}")
+        self.query_one("#library-status", Static).update(status)
+
+    def show_analysis(self, done: int, total: int, failed: int = 0) -> None:
+        """The app's background analysis of added articles: how far it is."""
+        if done >= total:
+            self._analysing = (f"{failed} of {total} not analysed" if failed else "")
+        else:
+            self._analysing = f"analysing {done + 1} of {total}\u2026"
+        if self.is_mounted:
+            self._show_status()
 
     # -- events -----------------------------------------------------------------------------
 
@@ -248,6 +273,16 @@ class LibraryScreen(Screen[None]):
             self.query_one("#library-table").focus()
 
     # -- actions ----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen([("Library", self.BINDINGS),
+                                         ("Table", _TABLE_KEYS)]))
+
+    def binding_sources(self) -> Iterable[tuple[Widget, list[BindingType]]]:
+        """Where the palette finds commands: this screen's keys."""
+        yield self, self.BINDINGS
 
     def action_focus_filter(self) -> None:
         self.query_one("#library-filter", Input).focus()
