@@ -91,6 +91,7 @@ class LibraryScreen(Screen[None]):
         Binding("question_mark,f1", "help", "Help"),
         Binding("slash", "focus_filter", "Filter / search"),
         Binding("a", "add_articles", "Add"),
+        Binding("N", "all_notes", "All notes"),
         Binding("s", "next_sort", "Sort by next column"),
         Binding("S", "reverse_sort", "Reverse the order"),
         Binding("m", "toggle_read", "Mark read / unread"),
@@ -283,6 +284,14 @@ class LibraryScreen(Screen[None]):
     def binding_sources(self) -> Iterable[tuple[Widget, list[BindingType]]]:
         """Where the palette finds commands: this screen's keys."""
         yield self, self.BINDINGS
+
+    def action_all_notes(self) -> None:
+        if self.store is None:
+            self.notify("No notes database is open.", markup=False)
+            return
+        from tui.app.screens.all_notes import AllNotesScreen
+
+        self.app.push_screen(AllNotesScreen(self.library, self.store))
 
     def action_focus_filter(self) -> None:
         self.query_one("#library-filter", Input).focus()
