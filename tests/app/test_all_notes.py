@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -14,6 +15,7 @@ from tests.app.conftest import screen_text
 from tests.app.test_library_app import BRIDGE, FERRY, library_app, library_of, until
 from tui.app.app import GlossApp
 from tui.app.screens.all_notes import AllNotesScreen
+from tui.app.screens.library_export import LibraryExportDialog
 from tui.app.screens.reader import ReaderScreen
 from tui.store.db import Store
 from tui.store.library import Library
@@ -105,4 +107,31 @@ def test_all_notes_snapshot(snap_compare: Callable[..., bool], tmp_path: Path,
         await open_all_notes(app, pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=show)
+    library.close()
+
+
+async def test_ctrl_e_in_the_library_exports_every_article_to_a_folder(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    library = with_notes(tmp_path, store)
+    monkeypatch.chdir(tmp_path)  # the dialog offers a folder in the working directory
+    app = library_app(library, store, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(app, pilot, lambda: screen_text(app).count("new") >= 2)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert "Export the library" in screen_text(app)
+        await pilot.press("enter")
+        vault = tmp_path / "gloss-library"
+        await until(app, pilot, lambda: vault.is_dir() and len(list(vault.iterdir())) == 2)
+        ferry = (vault / "ferry-service-resumes-notes.md").read_text(encoding="utf-8")
+        assert "Who imposed them?" in ferry
+        # Again: the folder holds files, so the first enter only warns
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryExportDialog)
+        assert "will be replaced" in screen_text(app)
+        await pilot.press("escape")
     library.close()

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -29,11 +29,15 @@ from textual.widgets.option_list import Option
 from tui.app.screens.add_dialog import AddDialog
 from tui.app.screens.tag_dialog import TagDialog
 from tui.document.model import Document
+from tui.errors import GlossError
 from tui.library.query import Query, matches, parse_query
 from tui.resources import styles_dir
 from tui.store.db import Store
 from tui.store.library import Article, Library
 from tui.store.search_index import Hit
+
+if TYPE_CHECKING:
+    from tui.app.screens.library_export import LibraryExportRequest
 
 Cell = Text | str | int
 
@@ -92,6 +96,7 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "focus_filter", "Filter / search"),
         Binding("a", "add_articles", "Add"),
         Binding("N", "all_notes", "All notes"),
+        Binding("ctrl+e", "export", "Export"),
         Binding("s", "next_sort", "Sort by next column"),
         Binding("S", "reverse_sort", "Reverse the order"),
         Binding("m", "toggle_read", "Mark read / unread"),
@@ -292,6 +297,41 @@ class LibraryScreen(Screen[None]):
         from tui.app.screens.all_notes import AllNotesScreen
 
         self.app.push_screen(AllNotesScreen(self.library, self.store))
+
+    def action_export(self) -> None:
+        from tui.app.screens.library_export import LibraryExportDialog
+
+        if self.store is None:
+            self.notify("No notes database is open.", markup=False)
+            return
+        self.app.push_screen(LibraryExportDialog(Path.cwd()), self._export_chosen)
+
+    def _export_chosen(self, request: LibraryExportRequest | None) -> None:
+        if request is not None:
+            self.notify("Exporting the library\u2026", markup=False)
+            self._export_in_thread(request)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="library-export",
+          description="export the library")
+    def _export_in_thread(self, request: LibraryExportRequest) -> None:
+        from tui.export.many import gather, write_all
+
+        assert self.store is not None
+        try:
+            items = gather(self.library, self.store)
+            written = write_all(request.format_key, items, request.path,
+                                force=request.overwrite)
+        except GlossError as error:
+            self.app.call_from_thread(self.notify, f"Export not written: {error}",
+                                      title="Export", severity="error", markup=False)
+            return
+        files = len(written.paths)
+        where = (f"{files} file{'s' if files != 1 else ''} in {request.path}"
+                 if request.format_key == "md" else str(request.path))
+        self.app.call_from_thread(
+            self.notify, f"Exported {written.notes} note{'s' if written.notes != 1 else ''} "
+            f"from {len(items)} article{'s' if len(items) != 1 else ''} to {where}",
+            title="Export", markup=False)
 
     def action_focus_filter(self) -> None:
         self.query_one("#library-filter", Input).focus()
