@@ -58,7 +58,7 @@ class AllNotesScreen(Screen[None]):
     CSS_PATH = str(Path(styles_dir()) / "library.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Library"),
-        Binding("slash", "focus_filter", "Filter"),
+        Binding("slash", "focus_filter", "Filter", priority=True),  # as the library's
         Binding("question_mark,f1", "help", "Help"),
     ]
 
@@ -154,7 +154,7 @@ class AllNotesScreen(Screen[None]):
 
     @on(Input.Submitted, "#all-notes-filter")
     def _filter_submitted(self) -> None:
-        self.query_one("#all-notes-list", OptionList).focus()
+        self.set_focus(self.query_one("#all-notes-list", OptionList))
 
     @on(OptionList.OptionSelected, "#all-notes-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -165,8 +165,11 @@ class AllNotesScreen(Screen[None]):
             return
         self.post_message(LibraryScreen.OpenArticle(*target))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "focus_filter" and isinstance(self.focused, Input))
+
     def action_focus_filter(self) -> None:
-        self.query_one("#all-notes-filter", Input).focus()
+        self.set_focus(self.query_one("#all-notes-filter", Input))  # at once (see library)
 
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen

@@ -93,7 +93,9 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "Quit"),
         Binding("question_mark,f1", "help", "Help"),
-        Binding("slash", "focus_filter", "Filter / search"),
+        # A priority binding runs as the key arrives, before the keys typed after it are
+        # passed on; so they reach the filter line, not the table, where d removes.
+        Binding("slash", "focus_filter", "Filter / search", priority=True),
         Binding("a", "add_articles", "Add"),
         Binding("N", "all_notes", "All notes"),
         Binding("ctrl+e", "export", "Export"),
@@ -246,7 +248,7 @@ class LibraryScreen(Screen[None]):
     @on(Input.Submitted, "#library-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         words = parse_query(event.value).words
-        self.query_one("#library-hits" if words else "#library-table").focus()
+        self.set_focus(self.query_one("#library-hits" if words else "#library-table"))
 
     @on(DataTable.RowSelected, "#library-table")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -276,7 +278,7 @@ class LibraryScreen(Screen[None]):
     def key_escape(self) -> None:
         """Escape in the filter line goes back to the table (the app may bind it elsewhere)."""
         if self.focused is self.query_one("#library-filter", Input):
-            self.query_one("#library-table").focus()
+            self.set_focus(self.query_one("#library-table"))
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -333,8 +335,14 @@ class LibraryScreen(Screen[None]):
             f"from {len(items)} article{'s' if len(items) != 1 else ''} to {where}",
             title="Export", markup=False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In the filter line / is a character to type (``source:example.com/news``)."""
+        if action == "focus_filter":
+            return not isinstance(self.focused, Input)
+        return True
+
     def action_focus_filter(self) -> None:
-        self.query_one("#library-filter", Input).focus()
+        self.set_focus(self.query_one("#library-filter", Input))  # at once, see BINDINGS
 
     def action_next_sort(self) -> None:
         keys = [c.key for c in COLUMNS]
