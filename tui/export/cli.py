@@ -39,7 +39,7 @@ def main_export(args: argparse.Namespace) -> int:
     """Entry for ``gloss export [PATH] --format F [-o FILE] [--force]``."""
     from tui.document.load import load_document
 
-    if args.all:
+    if getattr(args, "all", False):  # callers that build the arguments may leave it out
         return _export_all(args)
     fmt = FORMATS[args.format]
     target = Path(args.output) if args.output else None
