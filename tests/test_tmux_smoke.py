@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tui.resources import sample_article
+
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
@@ -26,7 +28,8 @@ def tmux(*args: str) -> str:
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[str]:
     name = f"gloss-{uuid.uuid4().hex[:8]}"
-    command = f"{sys.executable} -m tui --db {tmp_path / 'notes.json'}"
+    # The sample by its path: the reader directly (``gloss`` alone opens the library).
+    command = f"{sys.executable} -m tui --db {tmp_path / 'notes.json'} {sample_article()}"
     tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36", command)
     tmux("resize-window", "-t", name, "-x", "120", "-y", "36")
     socket = tmux("display-message", "-p", "#{socket_path}").strip()

@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
                         choices=("md", "json", "csv", "ics", "timelinejs", "timeline-csv"))
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
+    export.add_argument("--all", action="store_true", help="every article in the library: md "
+                        "writes one file per article into the folder -o DIR; json and csv "
+                        "one file of every note")
     _common(export)
 
     imp = sub.add_parser("import", help="import W3C Web Annotation JSON")

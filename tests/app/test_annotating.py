@@ -21,7 +21,7 @@ async def test_select_annotate_reopen_edit_delete_undo(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        text = app.document.text
+        text = app.reader.document.text
         start = text.index(PASSAGE)
         app.reader.article.move_cursor(start)
         await pilot.press("v", "w", "w", "w")  # grows word by word: "Steve Witkoff arrived"
@@ -39,7 +39,7 @@ async def test_select_annotate_reopen_edit_delete_undo(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, NoteEditor)
-    (note,) = store.notes(app.document.id)
+    (note,) = store.notes(app.reader.document.id)
     assert note.body == "First envoy visit since spring"
     assert note.tags == ("diplomacy", "russia")
     assert note.quote is not None and note.quote.exact == PASSAGE
@@ -80,7 +80,7 @@ async def test_h_and_a_category_number_make_highlights(make_app: Callable[..., G
         await pilot.press("s", "h")  # the first sentence, plain highlight
         await pilot.press("right_parenthesis", "s", "3")  # next sentence, category 3
         await saved(app, pilot)
-        notes = store.notes(app.document.id)
+        notes = store.notes(app.reader.document.id)
         assert [n.category for n in notes] == ["highlight", "question"]
         assert all(n.is_highlight for n in notes)
         assert app.reader.article.selection is None
@@ -99,7 +99,7 @@ async def test_a_closed_editor_keeps_the_draft_and_offers_it_back(
         await pilot.press(*"half a thought")
         await pilot.press("escape")  # the editor hands over the draft as it closes
         await pilot.pause()
-    assert store.notes(app.document.id) == []
+    assert store.notes(app.reader.document.id) == []
     again = make_app()
     async with again.run_test(size=SIZE, notifications=True) as pilot:
         await settle(again, pilot)
@@ -110,9 +110,9 @@ async def test_a_closed_editor_keeps_the_draft_and_offers_it_back(
         assert again.screen.query_one("#note-body", TextArea).text == "half a thought"
         await pilot.press("ctrl+s")
         await pilot.pause()
-    (note,) = store.notes(app.document.id)
+    (note,) = store.notes(app.reader.document.id)
     assert note.body == "half a thought"
-    assert store.drafts(app.document.id) == {}
+    assert store.drafts(app.reader.document.id) == {}
 
 
 async def test_note_on_an_entity_from_the_entity_panel(make_app: Callable[..., GlossApp],
@@ -125,6 +125,6 @@ async def test_note_on_an_entity_from_the_entity_panel(make_app: Callable[..., G
         await pilot.press(*"key figure")
         await pilot.press("ctrl+s")
         await pilot.pause()
-    (note,) = store.notes(app.document.id)
+    (note,) = store.notes(app.reader.document.id)
     assert note.target == "entity" and note.target_key
     assert note.target_key in {c.name for c in app.reader.analysis.clusters}  # type: ignore[union-attr]

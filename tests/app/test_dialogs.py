@@ -156,12 +156,12 @@ async def test_the_app_forgets_a_saved_date_when_asked_for_automatic(
         assert own[1] != "user"
         await pilot.press("D", *"2020-01-02", "tab", "down", "down", "enter")
         await settle(app, pilot)
-        assert store.settings(app.document.id) == {"dct": "2020-01-02", "date_order": "MDY"}
+        assert store.settings(app.reader.document.id) == {"dct": "2020-01-02", "date_order": "MDY"}
         chosen = app.reader.analysis
         assert chosen is not None and (chosen.dct, chosen.dct_source) == ("2020-01-02", "user")
         await pilot.press("D", "ctrl+r")
         await settle(app, pilot)
-        assert store.settings(app.document.id) == {}
+        assert store.settings(app.reader.document.id) == {}
         again = app.reader.analysis
         assert again is not None
         assert (again.dct, again.dct_source, again.date_order_source) == own

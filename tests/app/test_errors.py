@@ -59,8 +59,8 @@ async def test_an_unwritable_notes_file_is_a_message_and_nothing_typed_is_lost(
             aside.rename(shards)
         await pilot.press("f6")
         await saved(app, pilot)
-        assert [n.body for n in store.notes(app.document.id)] == ["a thought worth keeping"]
-        assert store.drafts(app.document.id) == {}
+        assert [n.body for n in store.notes(app.reader.document.id)] == ["a thought worth keeping"]
+        assert store.drafts(app.reader.document.id) == {}
 
 
 async def test_a_busy_lock_does_not_freeze_the_reader_and_the_change_is_saved_after(
@@ -79,7 +79,7 @@ async def test_a_busy_lock_does_not_freeze_the_reader_and_the_change_is_saved_af
             assert app.reader.article.cursor > cursor
             assert app.reader.notebook is not None and len(app.reader.notebook.notes) == 1
         await saved(app, pilot)
-        assert len(store.notes(app.document.id)) == 1
+        assert len(store.notes(app.reader.document.id)) == 1
         assert "busy" not in screen_text(app)
         other_copy.close()
 
@@ -100,7 +100,7 @@ async def test_a_resumed_draft_closed_unchanged_is_kept(
         await pilot.press("escape")
         await saved(app, pilot)
         assert "Draft kept" in screen_text(app)
-    assert [d["body"] for d in store.drafts(app.document.id).values()] == ["half a thought"]
+    assert [d["body"] for d in store.drafts(app.reader.document.id).values()] == ["half a thought"]
 
 
 def _kill_analysis_processes() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from tests.app.library_host import LibraryHost
 from tui.app.screens.library import LibraryScreen
@@ -237,3 +237,18 @@ async def test_a_adds_a_file_and_a_folder_and_reports_what_it_could_not(
     assert titles(app)[0].startswith("The harbour master retired")
     assert len(app.added) == 1 and len(app.added[0]) == 1
     assert any("blob.txt" in m and "binary" in m for m in app.notices)
+
+
+async def test_keys_typed_at_once_after_slash_go_to_the_filter_not_the_table(
+    running: tuple[LibraryHost, Pilot[None]], library: Library,
+) -> None:
+    """As a terminal delivers a fast typist's (or a paste's) keys: in one burst. d removes
+    and m marks read in the table, so a key that misses the filter line costs an article."""
+    from textual import events
+
+    app, pilot = running
+    for key in ("slash", "d", "m"):
+        app.post_message(events.Key(key, "/" if key == "slash" else key))
+    await ready(app, pilot)
+    assert app.screen.query_one("#library-filter", Input).value == "dm"
+    assert len(library.articles()) == 3 and not any(a.read for a in library.articles())

@@ -23,6 +23,7 @@ from tui.app.app import GlossApp
 from tui.app.screens import note_editor
 from tui.app.screens.note_editor import NoteEditor, parse_tags
 from tui.document.controls import has_controls, show_controls
+from tui.resources import sample_article
 from tui.store.db import Store
 from tui.store.model import CATEGORIES
 from tui.store.schema import NOTES
@@ -200,7 +201,8 @@ async def test_a_resumed_draft_closed_untouched_is_kept(
         await pilot.press("s", "a", *"half a thought", "escape")
         await app.workers.wait_for_complete()  # drafts are written off the UI thread
         await pilot.pause()
-        assert [d["body"] for d in store.drafts(app.document.id).values()] == ["half a thought"]
+        drafts = store.drafts(app.reader.document.id).values()
+        assert [d["body"] for d in drafts] == ["half a thought"]
         await pilot.press("R")
         await app.workers.wait_for_complete()  # R reads the drafts off the UI thread
         await pilot.pause()
@@ -209,7 +211,8 @@ async def test_a_resumed_draft_closed_untouched_is_kept(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.screen, NoteEditor)
-        assert [d["body"] for d in store.drafts(app.document.id).values()] == ["half a thought"]
+        drafts = store.drafts(app.reader.document.id).values()
+        assert [d["body"] for d in drafts] == ["half a thought"]
         await pilot.press("R")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -272,7 +275,7 @@ def gloss_in_tmux(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
     terminal = Terminal(f"gloss-{uuid.uuid4().hex[:8]}")
     db = tmp_path / "notes.json"
     terminal.tmux("new-session", "-d", "-s", "gloss", "-x", "100", "-y", "36",
-                  f"{sys.executable} -m tui --db {db}")
+                  f"{sys.executable} -m tui --db {db} {sample_article()}")
     terminal.tmux("resize-window", "-t", "gloss", "-x", "100", "-y", "36")
     socket = terminal.tmux("display-message", "-p", "#{socket_path}").strip()
     yield terminal, db

@@ -18,7 +18,8 @@ AppPilot = tuple[GlossApp, Pilot[None]]
 async def test_text_and_highlights_appear(sample_app: AppPilot) -> None:
     app, _ = sample_app
     assert app.reader.analysis is not None
-    labels = {app.document.text[e.start:e.end]: e.label for e in app.reader.analysis.entities}
+    text = app.reader.document.text
+    labels = {text[e.start:e.end]: e.label for e in app.reader.analysis.entities}
     assert labels["Vladimir Putin"] == "PERSON"
     assert "Steve Witkoff" in screen_text(app)
     chips = {c.key: c.count for c in app.reader.query(LegendChip)}
@@ -27,7 +28,7 @@ async def test_text_and_highlights_appear(sample_app: AppPilot) -> None:
 
 async def test_e_moves_to_the_next_entity_and_status_describes_it(sample_app: AppPilot) -> None:
     app, pilot = sample_app
-    text = app.document.text
+    text = app.reader.document.text
     await pilot.press("e", "e")
     view = app.reader.article
     here = view.highlights.at(view.cursor)
@@ -40,7 +41,7 @@ async def test_e_moves_to_the_next_entity_and_status_describes_it(sample_app: Ap
 async def test_m_cycles_the_mentions_of_one_person(sample_app: AppPilot) -> None:
     app, pilot = sample_app
     view = app.reader.article
-    text = app.document.text
+    text = app.reader.document.text
     view.move_cursor(text.index("Putin"))
     seen = set()
     for _ in range(4):
@@ -77,7 +78,7 @@ async def test_paging_and_top_bottom_move_the_view(sample_app: AppPilot) -> None
     await pilot.press("space")
     assert view.scroll_offset.y > 0
     await pilot.press("G")
-    assert view.cursor >= len(app.document.text) - 2
+    assert view.cursor >= len(app.reader.document.text) - 2
     await pilot.press("g")
     assert view.cursor == 0 and view.scroll_offset.y == 0
 
@@ -89,7 +90,7 @@ async def test_sentence_and_word_motions(sample_app: AppPilot) -> None:
     second = view.cursor
     assert any(s == second for s, _ in app.reader.analysis.sentences)  # type: ignore[union-attr]
     await pilot.press("w")
-    assert view.cursor > second and app.document.text[view.cursor - 1].isspace()
+    assert view.cursor > second and app.reader.document.text[view.cursor - 1].isspace()
 
 
 async def test_search_finds_every_match_and_n_cycles(sample_app: AppPilot) -> None:
@@ -97,7 +98,7 @@ async def test_search_finds_every_match_and_n_cycles(sample_app: AppPilot) -> No
     await pilot.press("slash")
     await pilot.press(*"kremlin")
     await pilot.press("enter")
-    text = app.document.text
+    text = app.reader.document.text
     assert len(app.reader.search_hits) == text.count("Kremlin")
     first = app.reader.article.cursor
     assert text[first:first + 7] == "Kremlin"
@@ -129,7 +130,7 @@ async def test_untrusted_text_is_shown_literally(make_app, tmp_path) -> None:  #
         shot = screen_text(app)
         assert "[@click=app.quit]here[/]" in shot
         assert "[bold]x[/bold]" in shot
-        assert "\x1b" not in app.document.text and "␛" in app.document.text
+        assert "\x1b" not in app.reader.document.text and "␛" in app.reader.document.text
         await pilot.click("ArticleView", offset=(8, 0))
         await pilot.pause()
         assert app.is_running

@@ -68,7 +68,7 @@ async def test_brackets_during_the_analysis_say_it_is_still_running(
     gate.set()
     await settle(app, pilot)
     await pilot.press("right_square_bracket")
-    assert app.document.text[app.reader.article.cursor:].startswith("12/2019")
+    assert app.reader.document.text[app.reader.article.cursor:].startswith("12/2019")
 
 
 async def test_an_export_asked_for_during_the_analysis_waits_for_it(

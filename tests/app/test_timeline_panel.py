@@ -42,7 +42,7 @@ async def test_enter_on_an_entry_moves_the_article_to_its_sentence(sample_app: A
     timeline.highlight_entry(target)
     assert timeline.selected_entry == target
     await pilot.press("enter")
-    text = app.document.text
+    text = app.reader.document.text
     # (the sentence also flashes, for 0.8 s: too brief to assert on a loaded machine)
     assert text[app.reader.article.cursor:].startswith("6/2021")
     assert app.reader.article.has_focus
@@ -50,7 +50,7 @@ async def test_enter_on_an_entry_moves_the_article_to_its_sentence(sample_app: A
 
 async def test_brackets_step_through_dates_in_calendar_order(sample_app: AppPilot) -> None:
     app, pilot = sample_app
-    text = app.document.text
+    text = app.reader.document.text
     await pilot.press("right_square_bracket")
     assert text[app.reader.article.cursor:].startswith("12/2019")  # the earliest date comes first
     await pilot.press("right_square_bracket")
@@ -61,7 +61,7 @@ async def test_brackets_step_through_dates_in_calendar_order(sample_app: AppPilo
 
 async def test_T_finds_the_date_under_the_cursor_in_the_panel(sample_app: AppPilot) -> None:
     app, pilot = sample_app
-    text = app.document.text
+    text = app.reader.document.text
     app.reader.article.move_cursor(text.index("8/8"))
     await pilot.press("T")
     chosen = app.reader.side.timeline.selected_entry
@@ -72,7 +72,7 @@ async def test_T_finds_the_date_under_the_cursor_in_the_panel(sample_app: AppPil
 
 async def test_status_line_shows_the_normalized_value_of_a_date(sample_app: AppPilot) -> None:
     app, pilot = sample_app
-    app.reader.article.move_cursor(app.document.text.index("6/8"))
+    app.reader.article.move_cursor(app.reader.document.text.index("6/8"))
     await pilot.pause()
     assert "6/8” → 2025-08-06" in screen_text(app)
 
@@ -95,7 +95,8 @@ async def test_changing_the_date_order_rereads_numeric_dates(sample_app: AppPilo
     assert analysis is not None
     assert analysis.date_order == "MDY" and analysis.date_order_source == "user"
     assert "2025-06-08" in {t.value for t in analysis.timexes}
-    assert app.store is not None and app.store.settings(app.document.id)["date_order"] == "MDY"
+    assert app.store is not None
+    assert app.store.settings(app.reader.document.id)["date_order"] == "MDY"
     assert "MDY (user)" in screen_text(app)
 
 

@@ -185,6 +185,16 @@ def test_add_once_adds_the_sample_only_the_first_time(library: Library) -> None:
     assert library.articles() == []
 
 
+def test_add_once_is_remembered_by_the_next_open(tmp_path: Path) -> None:
+    first = Library.open(tmp_path / "notes.json")
+    assert first.add_once(doc(), "sample")
+    first.close()
+    again = Library.open(tmp_path / "notes.json")
+    assert not again.add_once(doc(), "sample")  # the mark is a record the file keeps
+    assert len(again.articles()) == 1
+    again.close()
+
+
 def test_the_library_layers_do_not_pull_in_textual_or_spacy() -> None:
     import subprocess
     import sys

@@ -1,4 +1,6 @@
-"""``gloss [PATH]``: load the article, open the store, start analysis, run the app."""
+"""``gloss [PATH]``: load the article (or open the library), the store, start analysis, run
+the app. ``gloss`` alone opens the library, which holds the bundled sample from the first run;
+``gloss PATH`` opens the reader and keeps the article in the library."""
 
 from __future__ import annotations
 
@@ -14,6 +16,9 @@ from tui.errors import GlossError
 
 if TYPE_CHECKING:
     from tui.store.db import Store
+    from tui.store.library import Library
+
+SAMPLE_FLAG = "sample"  # the library's mark that the sample was added once (not again)
 
 
 def cached(store: Store, document: Document, key: str | None) -> Analysis | None:
@@ -24,6 +29,8 @@ def cached(store: Store, document: Document, key: str | None) -> Analysis | None
 def main_open(args: argparse.Namespace) -> int:
     from tui.app.runner import AnalysisRunner
 
+    if args.path is None:
+        return main_library(args)
     # The analysis process starts first, loading spaCy while we read the article and the
     # store; it is stopped at once if a cached analysis makes it unnecessary.
     runner: AnalysisRunner | None = AnalysisRunner(args.model)
@@ -39,10 +46,50 @@ def main_open(args: argparse.Namespace) -> int:
         runner = None
     from tui.app.app import GlossApp
 
+    library = keep_in_library(args.db, document)
     app = GlossApp(document, runner=runner, analysis=analysis, store=store, model=args.model,
-                   dct_flag=args.date, date_order_flag=args.date_order, settings=settings)
-    app.run()
+                   dct_flag=args.date, date_order_flag=args.date_order, settings=settings,
+                   library=library)
+    try:
+        app.run()
+    finally:
+        if library is not None:
+            library.close()
     return 0
+
+
+def main_library(args: argparse.Namespace) -> int:
+    """The library, with the analysis process made now: added articles are analysed in it."""
+    from tui.app.runner import AnalysisRunner
+    from tui.open_notes import open_store
+    from tui.store.library import Library
+
+    store = open_store(args.db)
+    library = Library.open(args.db)
+    try:
+        library.add_once(load_document(None), SAMPLE_FLAG)
+        runner = AnalysisRunner(args.model)
+        from tui.app.app import GlossApp
+
+        app = GlossApp(None, runner=runner, store=store, library=library, model=args.model,
+                       dct_flag=args.date, date_order_flag=args.date_order)
+        app.run()
+    finally:
+        library.close()
+    return 0
+
+
+def keep_in_library(db: str | None, document: Document) -> Library | None:
+    """``gloss PATH`` keeps the article in the library; a library in trouble only warns."""
+    from tui.store.library import Library
+
+    try:
+        library = Library.open(db)
+        library.add(document)
+    except GlossError as error:
+        print(f"gloss: the article is not kept in the library: {error}", file=sys.stderr)
+        return None
+    return library
 
 
 def _open(args: argparse.Namespace) -> tuple[Document, Store, Analysis | None, dict[str, Any]]:

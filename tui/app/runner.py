@@ -45,11 +45,16 @@ class AnalysisRunner:
             self.executor.submit(worker.preload, model) if preload else None)
 
     def submit(self, document: Document, dct_flag: str | None, date_order_flag: str | None,
-               settings: dict[str, Any]) -> Future[dict[str, Any]]:
-        self.run = next(self._runs)
+               settings: dict[str, Any], *, background: bool = False
+               ) -> Future[dict[str, Any]]:
+        """Analyse ``document``; a ``background`` run (the library's) reports no progress
+        (run 0 is never current), so a reader waiting meanwhile sees only its own chunks."""
+        run = 0 if background else next(self._runs)
+        if not background:
+            self.run = run
         local_queue = self.progress if self.mode == "thread" else None
         return self.executor.submit(worker.analyze, document.to_json(), self.model,
-                                    dct_flag, date_order_flag, dict(settings), self.run,
+                                    dct_flag, date_order_flag, dict(settings), run,
                                     local_queue, self.chunk_chars)
 
     def progress_updates(self) -> list[tuple[int, int, dict[str, Any]]]:

@@ -39,6 +39,8 @@ def main_export(args: argparse.Namespace) -> int:
     """Entry for ``gloss export [PATH] --format F [-o FILE] [--force]``."""
     from tui.document.load import load_document
 
+    if getattr(args, "all", False):  # callers that build the arguments may leave it out
+        return _export_all(args)
     fmt = FORMATS[args.format]
     target = Path(args.output) if args.output else None
     if target is not None:
@@ -62,6 +64,37 @@ def main_export(args: argparse.Namespace) -> int:
     what = (f"{entries} timeline {'entry' if entries == 1 else 'entries'}"
             if fmt.suffix == "timeline" and analysis is not None else _count(len(notes), "note"))
     print(f"Wrote {what} to {target}", file=sys.stderr)
+    return 0
+
+
+def _export_all(args: argparse.Namespace) -> int:
+    """``gloss export --all``: the whole library, through the single-article renderers."""
+    from tui.export.many import LIBRARY_FORMATS, gather, render_collection, write_all
+    from tui.store.library import Library
+
+    if args.path:
+        raise GlossError("--all exports the whole library: leave out the article path")
+    if args.format not in LIBRARY_FORMATS:
+        raise GlossError(f"--all exports {', '.join(LIBRARY_FORMATS)}, not {args.format}")
+    if args.format == "md" and not args.output:
+        raise GlossError("--all --format md writes one file per article: give a folder "
+                         "with -o DIR")
+    with open_store(args.db) as store, Library.open(args.db) as library:
+        items = gather(library, store, (args.model, args.date, args.date_order))
+    if not args.output:
+        sys.stdout.buffer.write(
+            render_collection(args.format, items, ExportOptions()).encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return 0
+    written = write_all(args.format, items, Path(args.output), force=args.force)
+    where = (f"{_count(len(written.paths), 'file')} in {args.output}" if args.format == "md"
+             else args.output)
+    print(f"Wrote {_count(written.notes, 'note')} from {_count(len(items), 'article')} "
+          f"to {where}", file=sys.stderr)
+    if written.without_analysis:
+        print(f"gloss: {_count(written.without_analysis, 'article')} not analysed yet: "
+              "written without timeline and entity sections (open them, or gloss add, "
+              "to analyse)", file=sys.stderr)
     return 0
 
 

@@ -24,14 +24,19 @@ HEADER = ("Highlight", "Title", "Author", "URL", "Note", "Location", "Date")
 def render(document: Document, notes: Sequence[Note], analysis: Analysis | None,
            options: ExportOptions) -> str:
     del analysis  # Readwise has no place for it
+    return write_csv(HEADER, rows(document, notes, options))
+
+
+def rows(document: Document, notes: Sequence[Note],
+         options: ExportOptions) -> list[tuple[str | int, ...]]:
+    """One article's rows; a library export writes many articles' rows under one header."""
     title = document_title(document)
     author = clean(document.meta.author or "")
     url = document.meta.url or ""
-    rows = [(_highlight(n, title, document.text), title, author, url, _note_cell(n),
+    return [(_highlight(n, title, document.text), title, author, url, _note_cell(n),
              n.position.start if n.position and n.anchor != "orphaned" else "",
              _date(n.created))
             for n in selected(notes, options)]
-    return write_csv(HEADER, rows)
 
 
 def _highlight(note: Note, title: str, text: str) -> str:

@@ -60,21 +60,40 @@ def render(document: Document, notes: Sequence[Note], analysis: Analysis | None,
 def collection(document: Document, notes: Sequence[Note],
                options: ExportOptions) -> dict[str, Any]:
     """The ``AnnotationCollection`` for one document, its single page embedded as ``first``."""
+    items = _annotations(document, notes)
+    return _collection(document.id, f"Notes on {document_title(document)}", items, options,
+                       {DOC_ID: document.id})
+
+
+def library_collection(articles: Sequence[tuple[Document, Sequence[Note]]],
+                       options: ExportOptions) -> dict[str, Any]:
+    """One ``AnnotationCollection`` of every article's notes, each targeting its article."""
+    items = [item for document, notes in articles
+             for item in _annotations(document, selected(notes, options))]
+    key = "library:" + ",".join(sorted(document.id for document, _ in articles))
+    return _collection(key, "Notes in the Gloss library", items, options)
+
+
+def _annotations(document: Document, notes: Sequence[Note]) -> list[dict[str, Any]]:
     source = document_iri(document)
-    collection_id = f"urn:uuid:{name_uuid('collection', document.id)}"
-    items = [annotation(note, source if note.doc_id == document.id else None, document.text)
-             for note in notes]
+    return [annotation(note, source if note.doc_id == document.id else None, document.text)
+            for note in notes]
+
+
+def _collection(key: str, label: str, items: list[dict[str, Any]], options: ExportOptions,
+                extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    collection_id = f"urn:uuid:{name_uuid('collection', key)}"
     return {
         "@context": CONTEXT,
         "id": collection_id,
         "type": "AnnotationCollection",
-        "label": f"Notes on {document_title(document)}",
+        "label": label,
         "total": len(items),
         "generator": GENERATOR,
         "generated": now_utc(options).isoformat(timespec="seconds").replace("+00:00", "Z"),
-        DOC_ID: document.id,
+        **(extra or {}),
         "first": {
-            "id": f"urn:uuid:{name_uuid('page', document.id, '0')}",
+            "id": f"urn:uuid:{name_uuid('page', key, '0')}",
             "type": "AnnotationPage",
             "partOf": collection_id,
             "startIndex": 0,

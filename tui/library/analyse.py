@@ -33,15 +33,17 @@ class Job:
 
 
 def jobs(documents: Sequence[Document], store: Store, library: Library,
-         model: str | None) -> tuple[list[Job], bool]:
+         model: str | None, dct_flag: str | None = None,
+         date_order_flag: str | None = None) -> tuple[list[Job], bool]:
     """What still needs analysing; False as second value when no pipeline is installed.
 
-    An article whose analysis is already cached (the reader opened it) is only marked.
+    An article whose analysis is already cached (the reader opened it) is only marked. The
+    flags are the app's ``--date``/``--date-order``, so the key is the one its reader uses.
     """
     todo: list[Job] = []
     for document in documents:
         settings = store.settings(document.id)
-        key = key_for(model, None, None, settings)
+        key = key_for(model, dct_flag, date_order_flag, settings)
         if key is None:
             return [], False
         cached = usable_analysis(store.cached_analysis(document.id, key))

@@ -329,7 +329,7 @@ class Library:
             meta = dict(data.get(META, {}))
             if meta.get(flag):
                 return False
-            meta[flag] = True
+            meta[flag] = {"at": now_iso()}  # a record (an object), as every table holds
             self._parts.storage.write({**data, META: meta})
             return True
 

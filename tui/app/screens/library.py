@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -30,13 +31,23 @@ from tui.app.screens.tag_dialog import TagDialog
 from tui.app.story_messages import StoryWanted
 from tui.app.widgets.article_list import COLUMN, ArticleList, ArticleRow
 from tui.document.model import Document
+from tui.errors import GlossError
 from tui.library.query import Query, matches, parse_query
 from tui.resources import styles_dir
 from tui.store.db import Store
 from tui.store.library import Article, Library
 from tui.store.search_index import Hit
 
+if TYPE_CHECKING:
+    from tui.app.screens.library_export import LibraryExportRequest
+
 HIT_LIMIT = 100
+_TABLE_KEYS: list[BindingType] = [  # the table's and hit list's own keys, for the help
+    Binding("enter", "open", "Open the article (or the search hit) in the reader"),
+    Binding("up,down,pageup,pagedown", "move", "Move through the list"),
+    Binding("tab", "focus_next", "Between the filter line, the table and the hits"),
+    Binding("escape", "back", "From the filter line back to the table"),
+]
 
 
 @dataclass(frozen=True)
@@ -54,8 +65,14 @@ class LibraryScreen(Screen[None]):
 
     CSS_PATH = str(Path(styles_dir()) / "library.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_filter", "Filter / search"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("question_mark,f1", "help", "Help"),
+        # A priority binding runs as the key arrives, before the keys typed after it are
+        # passed on; so they reach the filter line, not the table, where d removes.
+        Binding("slash", "focus_filter", "Filter / search", priority=True),
         Binding("a", "add_articles", "Add"),
+        Binding("N", "all_notes", "All notes"),
+        Binding("ctrl+e", "export", "Export"),
         Binding("s", "next_sort", "Sort by next column"),
         Binding("S", "reverse_sort", "Reverse the order"),
         Binding("m", "toggle_read", "Mark read / unread"),
@@ -91,6 +108,7 @@ class LibraryScreen(Screen[None]):
         self.removed: list[Article] = []
         self._asked = 0  # how many listings were asked for: only the latest is shown
         self._chosen: str | None = None  # the article the reader last moved to in the table
+        self._analysing = ""  # the background analysis's progress, for the status line
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder='Filter: words, tag:x source:x before:2025-08 after:2025 '
@@ -185,7 +203,22 @@ class LibraryScreen(Screen[None]):
         problems = self.query_one("#library-problems", Static)
         problems.update(Text("; ".join(listing.query.problems)))
         problems.display = bool(listing.query.problems)
-        self.query_one("#library-status", Static).update(_status(listing))
+        self._show_status()
+
+    def _show_status(self) -> None:
+        status = _status(self.listing) if self.listing is not None else Text()
+        if self._analysing:
+            status.append(f" \u00b7 {self._analysing}")
+        self.query_one("#library-status", Static).update(status)
+
+    def show_analysis(self, done: int, total: int, failed: int = 0) -> None:
+        """The app's background analysis of added articles: how far it is."""
+        if done >= total:
+            self._analysing = (f"{failed} of {total} not analysed" if failed else "")
+        else:
+            self._analysing = f"analysing {done + 1} of {total}\u2026"
+        if self.is_mounted:
+            self._show_status()
 
     # -- events -----------------------------------------------------------------------------
 
@@ -196,7 +229,7 @@ class LibraryScreen(Screen[None]):
     @on(Input.Submitted, "#library-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         words = parse_query(event.value).words
-        self.query_one("#library-hits" if words else "#library-table").focus()
+        self.set_focus(self.query_one("#library-hits" if words else "#library-table"))
 
     @on(ArticleList.Selected, "#library-table")
     def _row_selected(self, event: ArticleList.Selected) -> None:
@@ -227,7 +260,7 @@ class LibraryScreen(Screen[None]):
     def key_escape(self) -> None:
         """Escape in the filter line goes back to the table (the app may bind it elsewhere)."""
         if self.focused is self.query_one("#library-filter", Input):
-            self.query_one("#library-table").focus()
+            self.set_focus(self.query_one("#library-table"))
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -240,8 +273,67 @@ class LibraryScreen(Screen[None]):
         self.post_message(StoryWanted(tuple(a.id for a in self.listing.articles),
                                       line or "the library"))
 
+    def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen([("Library", self.BINDINGS),
+                                         ("Table", _TABLE_KEYS)]))
+
+    def binding_sources(self) -> Iterable[tuple[Widget, list[BindingType]]]:
+        """Where the palette finds commands: this screen's keys."""
+        yield self, self.BINDINGS
+
+    def action_all_notes(self) -> None:
+        if self.store is None:
+            self.notify("No notes database is open.", markup=False)
+            return
+        from tui.app.screens.all_notes import AllNotesScreen
+
+        self.app.push_screen(AllNotesScreen(self.library, self.store))
+
+    def action_export(self) -> None:
+        from tui.app.screens.library_export import LibraryExportDialog
+
+        if self.store is None:
+            self.notify("No notes database is open.", markup=False)
+            return
+        self.app.push_screen(LibraryExportDialog(Path.cwd()), self._export_chosen)
+
+    def _export_chosen(self, request: LibraryExportRequest | None) -> None:
+        if request is not None:
+            self.notify("Exporting the library\u2026", markup=False)
+            self._export_in_thread(request)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="library-export",
+          description="export the library")
+    def _export_in_thread(self, request: LibraryExportRequest) -> None:
+        from tui.export.many import gather, write_all
+
+        assert self.store is not None
+        try:
+            items = gather(self.library, self.store)
+            written = write_all(request.format_key, items, request.path,
+                                force=request.overwrite)
+        except GlossError as error:
+            self.app.call_from_thread(self.notify, f"Export not written: {error}",
+                                      title="Export", severity="error", markup=False)
+            return
+        files = len(written.paths)
+        where = (f"{files} file{'s' if files != 1 else ''} in {request.path}"
+                 if request.format_key == "md" else str(request.path))
+        self.app.call_from_thread(
+            self.notify, f"Exported {written.notes} note{'s' if written.notes != 1 else ''} "
+            f"from {len(items)} article{'s' if len(items) != 1 else ''} to {where}",
+            title="Export", markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In the filter line / is a character to type (``source:example.com/news``)."""
+        if action == "focus_filter":
+            return not isinstance(self.focused, Input)
+        return True
+
     def action_focus_filter(self) -> None:
-        self.query_one("#library-filter", Input).focus()
+        self.set_focus(self.query_one("#library-filter", Input))  # at once, see BINDINGS
 
     def action_next_sort(self) -> None:
         self.table.action_next_sort()

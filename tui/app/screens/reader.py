@@ -62,7 +62,9 @@ class ReaderScreen(Screen[None]):
     """Read one article with its entities, dates, timeline and notes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "back", "Library"),  # when opened from the library (see check_action)
         Binding("q", "app.quit", "Quit"),
+        Binding("escape", "back", "Back to the library", show=False),
         Binding("question_mark,f1", "help", "Help"),
         Binding("slash", "search", "Search"),
         Binding("n", "search_next(1)", "Next match", show=False),
@@ -108,9 +110,12 @@ class ReaderScreen(Screen[None]):
 
     def __init__(self, document: Document, *, store: Store | None = None,
                  analysis: Analysis | None = None,
-                 settings: dict[str, Any] | None = None) -> None:
+                 settings: dict[str, Any] | None = None, start: int = 0,
+                 back: bool = False) -> None:
         super().__init__()
         self.document = document
+        self.start = start  # where the cursor starts: a search hit, or the reading position
+        self.back = back  # esc and q go back to the screen beneath (the library), not quit
         self.store = store
         self.analysis: Analysis | None = None
         self._initial_analysis = analysis
@@ -163,7 +168,21 @@ class ReaderScreen(Screen[None]):
             self.analysing = True
             self.post_message(self.AnalysisWanted(self, self.document, self.settings,
                                                   initial=True))
+        if self.start:
+            self.call_after_refresh(self.article.move_cursor, self.start, center=True)
         self.call_after_refresh(self._mount_panels)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``back`` only when there is somewhere to go back to; else q quits."""
+        return self.back if action == "back" else True
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def reading_place(self) -> tuple[int, bool]:
+        """The cursor's offset, and whether the article's end is on screen (read to the end)."""
+        view = self.article
+        return view.cursor, view.scroll_offset.y >= view.max_scroll_y
 
     async def _mount_panels(self) -> None:
         """Side panel, legend and footer: after the article's first frame."""
@@ -771,13 +790,18 @@ class ReaderScreen(Screen[None]):
 
         self.app.push_screen(HelpScreen([
             ("Reading", ArticleView.BINDINGS),
-            ("Gloss", self.BINDINGS),
+            ("Gloss", self.own_bindings()),
             ("Notes panel", NotesList.BINDINGS),
             ("Note editor", NoteEditor.BINDINGS),
         ]))
 
     def binding_sources(self) -> Iterable[tuple[Any, list[BindingType]]]:
         """Where the palette finds commands: this screen's keys and the article's."""
-        yield self, self.BINDINGS
+        yield self, self.own_bindings()
         yield self.article, ArticleView.BINDINGS
+
+    def own_bindings(self) -> list[BindingType]:
+        """This screen's keys as they act here: q goes back or quits, never both."""
+        hidden = "app.quit" if self.back else "back"
+        return [b for b in self.BINDINGS if not (isinstance(b, Binding) and b.action == hidden)]
 

@@ -349,6 +349,10 @@ class ArticleView(ArticleActions, can_focus=True):
             if 0 <= row < height:
                 self.refresh(Region(0, row, self.size.width, 1))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape with nothing selected is not ours: it goes on to the screen (back)."""
+        return not (action == "cancel_selection" and self.select_from is None)
+
     # ---------------------------------------------------------------- cursor
     def move_cursor(self, offset: int, *, center: bool = False) -> None:
         offset = max(0, min(offset, max(0, len(self.text) - 1)))
