@@ -19,6 +19,7 @@ from tui.app.runner import AnalysisRunner
 from tui.app.screens.note_editor import NoteEditor
 from tui.document.load import load_document
 from tui.store.db import Store
+from tui.store.files import shard_of, shard_path
 from tui.store.lock import ProcessLock
 
 
@@ -164,3 +165,25 @@ async def test_paths_in_export_messages_are_shown_literally(
         assert app.is_running
         assert (tmp_path / name).is_file()
         assert name in screen_text(app)
+
+
+async def test_a_notes_file_damaged_while_reading_is_said_at_once_and_the_list_reread(
+    make_app: Callable[..., GlossApp], store: Store
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "h")  # a highlight: a note in a shard file
+        await saved(app, pilot)
+        reader = app.reader
+        assert reader.notebook is not None
+        (note,) = reader.notebook.notes
+        shard_path(store.path, shard_of(note.id)).write_text("<<< merge conflict >>>")
+        await pilot.press("u")  # undoing the highlight reads that file: the damage is found
+        await saved(app, pilot)
+        assert await wait_for(pilot, lambda: store.notice is not None)
+        notice = store.notice
+        assert notice is not None and "\n" not in notice
+        assert await wait_for(pilot, lambda: "Notes database" in screen_text(app))
+        assert await wait_for(pilot, lambda: reader.notebook is not None
+                              and note.id not in {n.id for n in reader.notebook.notes})

@@ -86,15 +86,29 @@ class GlossApp(App[None]):
 
     def on_mount(self) -> None:
         self._restore_theme()
-        if self.store is not None and self.store.recovered_from is not None:
-            self.call_after_refresh(
-                self.notify, plain(f"The notes database was unreadable and was moved to "
-                                   f"{self.store.recovered_from}; a new one was started."),
-                title="Notes database", severity="warning", timeout=30, markup=False)
+        if self.store is not None:
+            if self.store.notice is not None:  # a recovery at open or in an earlier session
+                self.call_after_refresh(self._store_notice, self.store.notice)
+            self.store.on_notice = self._store_notice_from_any_thread
         if self.library_screen is not None:
             self.push_screen(self.library_screen)
         else:
             self.push_screen(self.reader)
+
+    # ------------------------------------------------------------------ store
+    def _store_notice_from_any_thread(self, line: str) -> None:
+        """The store set a damaged file aside mid-session (often in a writer thread)."""
+        try:
+            self.call_from_thread(self._store_notice, line)
+        except RuntimeError:  # already on the UI thread
+            self._store_notice(line)
+
+    def _store_notice(self, line: str) -> None:
+        """Say at once what happened to the notes file and where the copy is; re-read."""
+        self.notify(plain(line), title="Notes database", severity="warning", timeout=30,
+                    markup=False)
+        if self._reading is not None:
+            self._reading.reload_notes()
 
     # ------------------------------------------------------------------ theme
     def _restore_theme(self) -> None:

@@ -208,9 +208,15 @@ class ReaderScreen(Screen[None]):
         if self.notebook is not None:
             self.notebook.on_change = self._notes_changed
             self.notebook.on_refused = self.status.notice
+            self.reload_notes()
+        self._describe(self.article.cursor, keep_notice=True)
+
+    def reload_notes(self) -> None:
+        """Read this article's notes from the store again (at start, or after the store
+        set a damaged file aside, so the panel never shows notes that are no longer there)."""
+        if self.notebook is not None:
             self.writer.submit("read the notes", self.notebook.load,
                                lambda _: self._notes_loaded())
-        self._describe(self.article.cursor, keep_notice=True)
 
     def on_resize(self) -> None:
         if self._panels_ready:
