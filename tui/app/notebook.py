@@ -178,7 +178,9 @@ class NoteBook:
 
     def _store(self, before: Note | None, after: Note | None, undoing: bool) -> Stored:
         """The store operation of one change (runs in the writer's order, maybe off-thread)."""
-        note_id = (after or before).id  # type: ignore[union-attr]
+        subject = after or before
+        assert subject is not None, "a change has a note before it or after it"
+        note_id = subject.id
         if after is None and before is not None:
             revision = self._revisions.get(note_id, before.revision) if undoing else None
             gone = self.store.delete(note_id, revision=revision)
